@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# okmpc build driver. On a fresh Debian 12 machine (as root):
+#   ./okmpc.sh demo    install what is missing, build (Release), run `okmpc demo`
+#   ./okmpc.sh test    install what is missing, build (Debug, ASan+UBSan), run every test
+# Other verbs: setup (packages only), build [debug|release], bench [args...], okmpc [args...]
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config ccache git
+  libsecp256k1-dev libsodium-dev libgmp-dev
+  libboost1.81-dev libboost-json1.81-dev libexpected-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev libcrypto++-dev libssl-dev
+  gnuplot-nox valgrind clang libclang-rt-14-dev
+)
+
+log() { printf '[okmpc] %s\n' "$*" >&2; }
+
+setup() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]} == 0)); then
+    log "all packages present"
+    return
+  fi
+  log "installing: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { log "not root and no sudo: install ${missing[*]} by hand"; exit 1; }
+    sudo=sudo
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {  # build debug|release
+  local kind=$1 type dir
+  case "$kind" in
+    debug) type=Debug ;;
+    release) type=Release ;;
+    *) log "unknown build kind $kind"; exit 2 ;;
+  esac
+  dir="$ROOT/build/$kind"
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=$type >/dev/null
+  cmake --build "$dir" -- -j"${OKMPC_JOBS:-$(nproc)}"
+}
+
+verb=${1:-help}
+shift || true
+case "$verb" in
+  setup) setup ;;
+  demo)
+    setup
+    build release
+    exec "$ROOT/build/release/apps/okmpc" demo "$@"
+    ;;
+  test)
+    setup
+    build debug
+    cd "$ROOT/build/debug"
+    exec ctest --output-on-failure -j"${OKMPC_TEST_JOBS:-$(nproc)}" "$@"
+    ;;
+  build) setup; build "${1:-release}" ;;
+  bench)
+    setup
+    build release
+    exec "$ROOT/build/release/bench/okmpc_bench" "$@"
+    ;;
+  okmpc)
+    setup >/dev/null
+    build release >/dev/null
+    exec "$ROOT/build/release/apps/okmpc" "$@"
+    ;;
+  *)
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+    [ "$verb" = help ] || exit 2
+    ;;
+esac
