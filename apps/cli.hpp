@@ -39,6 +39,8 @@ class Args {
   std::vector<std::string> positional_;
 };
 
+// Names with a ':' are internal handlers hidden from `okmpc --help`, looked up
+// by another command: `okmpc sign --scheme ecdsa` runs the "sign:ecdsa" entry.
 struct Command {
   std::string name;      // e.g. "keygen" or "chain" (which dispatches further itself)
   std::string summary;   // one line for `okmpc --help`

@@ -12,6 +12,7 @@ void print_help() {
   std::cout << "okmpc " OKMPC_VERSION " - threshold signing (MPC) research engine\n\n"
                "usage: okmpc <command> [options]\n\ncommands:\n";
   for (const auto& [name, cmd] : okmpc::cli::commands()) {
+    if (name.find(':') != std::string::npos) continue;  // internal handlers, e.g. "sign:ecdsa"
     std::string padded = name;
     padded.resize(std::max<size_t>(padded.size() + 2, 12), ' ');
     std::cout << "  " << padded << cmd.summary << "\n";
