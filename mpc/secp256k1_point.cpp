@@ -1,0 +1,179 @@
+// secp256k1 points on libsecp256k1's public API, plus the identity, which the
+// library cannot represent (it returns 0 wherever a result would be infinity).
+#include <sodium.h>
+
+#include <algorithm>
+#include <cassert>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "mpc/secp256k1.hpp"
+
+namespace okmpc {
+
+const secp256k1_context* secp256k1_ctx() {
+  static const secp256k1_context* const ctx = [] {
+    if (sodium_init() < 0) std::abort();
+    secp256k1_context* c = secp256k1_context_create(SECP256K1_CONTEXT_NONE);
+    if (c == nullptr) std::abort();
+    ByteArray<32> seed;
+    randombytes_buf(seed.data(), seed.size());
+    if (secp256k1_context_randomize(c, seed.data()) != 1) std::abort();
+    sodium_memzero(seed.data(), seed.size());
+    return c;
+  }();
+  return ctx;
+}
+
+namespace {
+
+// Scalar bytes that libsecp256k1 accepts as a key/tweak: s, or 1 when s = 0
+// (libsecp256k1 rejects a zero key); the caller then forces the identity.
+ByteArray<32> nonzero_key_bytes(const Secp256k1::Scalar& s) {
+  return Secp256k1::Scalar::select(s.is_zero(), s, Secp256k1::Scalar::one()).to_bytes();
+}
+
+}  // namespace
+
+Secp256k1::Point Secp256k1::Point::from_raw(const secp256k1_pubkey& pk) {
+  Point p;
+  p.pk_ = pk;
+  p.identity_ = false;
+  return p;
+}
+
+Secp256k1::Point Secp256k1::Point::generator() { return base_mul(Scalar::one()); }
+
+Secp256k1::Point Secp256k1::Point::base_mul(const Scalar& s) {
+  const bool zero = s.is_zero();
+  ByteArray<32> key = nonzero_key_bytes(s);
+  Point p;
+  int ok = secp256k1_ec_pubkey_create(secp256k1_ctx(), &p.pk_, key.data());
+  sodium_memzero(key.data(), key.size());
+  assert(ok == 1);  // key is in [1, n)
+  (void)ok;
+  p.identity_ = zero;
+  if (zero) p.pk_ = secp256k1_pubkey{};
+  return p;
+}
+
+Result<Secp256k1::Point> Secp256k1::Point::from_bytes(ByteView bytes) {
+  if (bytes.size() == 33) {
+    if (sodium_is_zero(bytes.data(), bytes.size())) {
+      return fail(ErrorCode::kInvalidPoint, "secp256k1 point: the identity is not accepted");
+    }
+    if (bytes[0] != 0x02 && bytes[0] != 0x03) {
+      return fail(ErrorCode::kInvalidEncoding,
+                  "secp256k1 point: compressed encoding must start with 02 or 03");
+    }
+  } else if (bytes.size() == 65) {
+    if (bytes[0] != 0x04) {
+      return fail(ErrorCode::kInvalidEncoding,
+                  "secp256k1 point: uncompressed encoding must start with 04 (hybrid 06/07 rejected)");
+    }
+  } else {
+    return fail(ErrorCode::kInvalidEncoding,
+                "secp256k1 point: expected 33 or 65 bytes, got " + std::to_string(bytes.size()));
+  }
+  Point p;
+  if (secp256k1_ec_pubkey_parse(secp256k1_ctx(), &p.pk_, bytes.data(), bytes.size()) != 1) {
+    return fail(ErrorCode::kInvalidPoint, "secp256k1 point: not on the curve (or coordinate >= p)");
+  }
+  p.identity_ = false;
+  return p;
+}
+
+ByteArray<33> Secp256k1::Point::to_bytes() const {
+  ByteArray<33> out{};
+  if (identity_) return out;
+  size_t len = out.size();
+  secp256k1_ec_pubkey_serialize(secp256k1_ctx(), out.data(), &len, &pk_, SECP256K1_EC_COMPRESSED);
+  return out;
+}
+
+ByteArray<65> Secp256k1::Point::to_bytes_uncompressed() const {
+  ByteArray<65> out{};
+  if (identity_) return out;
+  size_t len = out.size();
+  secp256k1_ec_pubkey_serialize(secp256k1_ctx(), out.data(), &len, &pk_, SECP256K1_EC_UNCOMPRESSED);
+  return out;
+}
+
+const secp256k1_pubkey& Secp256k1::Point::raw() const {
+  assert(!identity_ && "Secp256k1::Point::raw() called on the identity");
+  return pk_;
+}
+
+Secp256k1::Point operator+(const Secp256k1::Point& p, const Secp256k1::Point& q) {
+  if (p.identity_) return q;
+  if (q.identity_) return p;
+  const secp256k1_pubkey* ins[2] = {&p.pk_, &q.pk_};
+  Secp256k1::Point r;
+  if (secp256k1_ec_pubkey_combine(secp256k1_ctx(), &r.pk_, ins, 2) == 1) {
+    r.identity_ = false;
+  } else {
+    r = Secp256k1::Point::identity();  // q = -p
+  }
+  return r;
+}
+
+Secp256k1::Point Secp256k1::Point::operator-() const {
+  Point r = *this;
+  if (!r.identity_) {
+    int ok = secp256k1_ec_pubkey_negate(secp256k1_ctx(), &r.pk_);
+    assert(ok == 1);
+    (void)ok;
+  }
+  return r;
+}
+
+Secp256k1::Point operator-(const Secp256k1::Point& p, const Secp256k1::Point& q) { return p + (-q); }
+
+Secp256k1::Point operator*(const Secp256k1::Scalar& s, const Secp256k1::Point& p) {
+  if (p.identity_) return p;
+  const bool zero = s.is_zero();
+  ByteArray<32> tweak = nonzero_key_bytes(s);
+  Secp256k1::Point r = p;
+  int ok = secp256k1_ec_pubkey_tweak_mul(secp256k1_ctx(), &r.pk_, tweak.data());
+  sodium_memzero(tweak.data(), tweak.size());
+  assert(ok == 1);  // tweak is in [1, n)
+  (void)ok;
+  if (zero) r = Secp256k1::Point::identity();
+  return r;
+}
+
+bool operator==(const Secp256k1::Point& p, const Secp256k1::Point& q) {
+  if (p.identity_ || q.identity_) return p.identity_ == q.identity_;
+  return secp256k1_ec_pubkey_cmp(secp256k1_ctx(), &p.pk_, &q.pk_) == 0;
+}
+
+Secp256k1::Point Secp256k1::Point::sum(std::span<const Point> points) {
+  std::vector<const secp256k1_pubkey*> ins;
+  ins.reserve(points.size());
+  for (const Point& p : points) {
+    if (!p.identity_) ins.push_back(&p.pk_);
+  }
+  if (ins.empty()) return identity();
+  Point r;
+  if (secp256k1_ec_pubkey_combine(secp256k1_ctx(), &r.pk_, ins.data(), ins.size()) == 1) {
+    r.identity_ = false;
+  } else {
+    r = identity();
+  }
+  return r;
+}
+
+Secp256k1::Point Secp256k1::Point::multi_mul_vartime(std::span<const Scalar> scalars,
+                                                     std::span<const Point> points) {
+  const size_t n = std::min(scalars.size(), points.size());
+  std::vector<Point> terms;
+  terms.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (scalars[i].is_zero() || points[i].identity_) continue;
+    terms.push_back(scalars[i] * points[i]);
+  }
+  return sum(terms);
+}
+
+}  // namespace okmpc
