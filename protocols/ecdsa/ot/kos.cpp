@@ -1,0 +1,144 @@
+#include "protocols/ecdsa/ot/kos.hpp"
+
+#include <sodium.h>
+
+#include "mpc/hash.hpp"
+#include "mpc/secret.hpp"
+
+namespace okmpc::ecdsa::ot {
+namespace {
+
+constexpr std::string_view kPrgLabel = "okmpc/ecdsa/kos/prg/v1";
+constexpr std::string_view kChiLabel = "okmpc/ecdsa/kos/chi/v1";
+
+// G(k_i, sid, i): ChaCha20 keyed by SHA-256(label ‖ sid ‖ i ‖ seed).
+void prg(const Seed& seed, ByteView sid, uint32_t column, std::span<uint8_t> out) {
+  Bytes idx;
+  append_u32_be(idx, column);
+  ByteArray<32> key = sha256({as_bytes(kPrgLabel), sid, idx, seed});
+  ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
+  crypto_stream_chacha20(out.data(), out.size(), nonce.data(), key.data());
+  sodium_memzero(key.data(), key.size());
+}
+
+// χ_1..χ_m' from SHA-256(label ‖ sid ‖ u): the Fiat–Shamir replacement for
+// the sender's random challenge (public values).
+std::vector<Block> challenges(ByteView sid, ByteView u, size_t rows) {
+  ByteArray<32> key = sha256({as_bytes(kChiLabel), sid, u});
+  Bytes stream(rows * 16);
+  ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
+  crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), key.data());
+  std::vector<Block> chi(rows);
+  for (size_t j = 0; j < rows; ++j) chi[j] = Block::from_bytes(ByteView(stream).subspan(16 * j, 16));
+  return chi;
+}
+
+// Rows of a κ-column bit matrix: row j bit i = column i bit j.
+SecretBlocks transpose(const Bytes& columns, size_t rows) {
+  const size_t col_bytes = rows / 8;
+  SecretBlocks out(rows);
+  for (size_t i = 0; i < kKappa; ++i) {
+    const uint8_t* col = columns.data() + i * col_bytes;
+    for (size_t j = 0; j < rows; ++j) {
+      const uint64_t bit = (col[j / 8] >> (j % 8)) & 1u;
+      out[j].w[i / 64] |= bit << (i % 64);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Bytes ExtensionMessage::encode() const {
+  Bytes out = u;
+  append(out, check_x.to_bytes());
+  append(out, check_t.to_bytes());
+  return out;
+}
+
+Result<ExtensionMessage> ExtensionMessage::decode(ByteView bytes, size_t m) {
+  if (bytes.size() != encoded_size(m)) {
+    return fail(ErrorCode::kInvalidEncoding, "OT extension message: expected " +
+                                                 std::to_string(encoded_size(m)) + " bytes, got " +
+                                                 std::to_string(bytes.size()));
+  }
+  ExtensionMessage msg;
+  const size_t ulen = bytes.size() - 32;
+  msg.u.assign(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(ulen));
+  msg.check_x = Block::from_bytes(bytes.subspan(ulen, 16));
+  msg.check_t = Block::from_bytes(bytes.subspan(ulen + 16, 16));
+  return msg;
+}
+
+ReceiverExtension kos_extend_receiver(const ReceiverSeeds& seeds, ByteView sid, size_t m, Rng& rng) {
+  const size_t rows = padded_rows(m);
+  const size_t col_bytes = rows / 8;
+  SecretBytes choice_bits([&] {
+    Bytes x(col_bytes);
+    rng.fill(x);
+    return x;
+  }());
+  const ByteView x = choice_bits.expose();
+
+  ReceiverExtension out;
+  Bytes t0(kKappa * col_bytes);  // columns G(k_i^0) (secret, wiped below)
+  Bytes t1(col_bytes);
+  out.message.u.resize(kKappa * col_bytes);
+  for (size_t i = 0; i < kKappa; ++i) {
+    std::span<uint8_t> c0(t0.data() + i * col_bytes, col_bytes);
+    prg(seeds.seeds0[i], sid, static_cast<uint32_t>(i), c0);
+    prg(seeds.seeds1[i], sid, static_cast<uint32_t>(i), t1);
+    for (size_t b = 0; b < col_bytes; ++b) out.message.u[i * col_bytes + b] = c0[b] ^ t1[b] ^ x[b];
+  }
+  SecretBlocks t = transpose(t0, rows);
+  sodium_memzero(t0.data(), t0.size());
+  sodium_memzero(t1.data(), t1.size());
+
+  const std::vector<Block> chi = challenges(sid, out.message.u, rows);
+  Block cx, ct;
+  for (size_t j = 0; j < rows; ++j) {
+    cx ^= chi[j] & Block::mask((x[j / 8] >> (j % 8)) & 1u);
+    ct ^= gf128_mul(chi[j], t[j]);
+  }
+  out.message.check_x = cx;
+  out.message.check_t = ct;
+
+  out.rows = SecretBlocks(m);
+  for (size_t j = 0; j < m; ++j) out.rows[j] = t[j];
+  Bytes kept(x.begin(), x.begin() + static_cast<std::ptrdiff_t>((m + 7) / 8));
+  if (m % 8 != 0) kept.back() &= static_cast<uint8_t>((1u << (m % 8)) - 1);
+  out.choices = SecretBytes(std::move(kept));
+  return out;
+}
+
+Result<SecretBlocks> kos_extend_sender(const SenderSeeds& seeds, ByteView sid,
+                                       const ExtensionMessage& message, size_t m) {
+  const size_t rows = padded_rows(m);
+  const size_t col_bytes = rows / 8;
+  if (message.u.size() != kKappa * col_bytes) {
+    return fail(ErrorCode::kInvalidEncoding, "OT extension message has a matrix of the wrong size");
+  }
+  Bytes q(kKappa * col_bytes);
+  for (size_t i = 0; i < kKappa; ++i) {
+    std::span<uint8_t> col(q.data() + i * col_bytes, col_bytes);
+    prg(seeds.seeds[i], sid, static_cast<uint32_t>(i), col);
+    const uint8_t d = static_cast<uint8_t>(0 - seeds.delta.bit(i));
+    for (size_t b = 0; b < col_bytes; ++b) col[b] ^= message.u[i * col_bytes + b] & d;
+  }
+  SecretBlocks qrows = transpose(q, rows);
+  sodium_memzero(q.data(), q.size());
+
+  const std::vector<Block> chi = challenges(sid, message.u, rows);
+  Block cq;
+  for (size_t j = 0; j < rows; ++j) cq ^= gf128_mul(chi[j], qrows[j]);
+  const Block expect = message.check_t ^ gf128_mul(message.check_x, seeds.delta);
+  const ByteArray<16> a = cq.to_bytes(), b = expect.to_bytes();
+  if (!ct_equal(a, b)) {
+    return fail(ErrorCode::kProtocolAbort, "OT extension consistency check failed");
+  }
+  SecretBlocks out(m);
+  for (size_t j = 0; j < m; ++j) out[j] = qrows[j];
+  return out;
+}
+
+}  // namespace okmpc::ecdsa::ot
