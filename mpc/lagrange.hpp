@@ -1,0 +1,83 @@
+// Lagrange interpolation at x = 0 over the scalar field of a curve: the
+// coefficients that turn t Shamir shares into the secret (Shamir 1979; used by
+// FROST, RFC 9591 §4.2 "derive_interpolating_value").
+//
+// Party identifiers are public, so these functions may run in variable time.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "mpc/curve.hpp"
+#include "mpc/error.hpp"
+
+namespace okmpc {
+
+// Checks an identifier set: non-empty, every id nonzero and distinct modulo
+// the group order of C (tiny test curves can alias large ids). kInvalidArgument
+// naming the offending id (also as culprit) otherwise.
+template <Curve C>
+Status check_participant_ids(std::span<const uint32_t> ids) {
+  if (ids.empty()) return fail(ErrorCode::kInvalidArgument, "participant set is empty");
+  std::vector<typename C::Scalar> seen;
+  seen.reserve(ids.size());
+  for (uint32_t id : ids) {
+    const auto x = C::Scalar::from_u64(id);
+    if (x.is_zero()) {
+      return fail(ErrorCode::kInvalidArgument,
+                  "participant id " + std::to_string(id) + " is zero modulo the group order", {id});
+    }
+    for (const auto& s : seen) {
+      if (s == x) {
+        return fail(ErrorCode::kInvalidArgument,
+                    "participant id " + std::to_string(id) + " appears twice", {id});
+      }
+    }
+    seen.push_back(x);
+  }
+  return ok();
+}
+
+// λ_id = Π_{j ∈ ids, j ≠ id} x_j / (x_j − x_id), the coefficient of share `id`
+// when interpolating at 0 from the shares of `ids`. `ids` must pass
+// check_participant_ids and contain `id`; else kInvalidArgument.
+template <Curve C>
+Result<typename C::Scalar> lagrange_coefficient(uint32_t id, std::span<const uint32_t> ids) {
+  OKMPC_TRY(check_participant_ids<C>(ids));
+  using Scalar = typename C::Scalar;
+  const Scalar xi = Scalar::from_u64(id);
+  Scalar num = Scalar::one();
+  Scalar den = Scalar::one();
+  bool found = false;
+  for (uint32_t j : ids) {
+    if (j == id) {
+      found = true;
+      continue;
+    }
+    const Scalar xj = Scalar::from_u64(j);
+    num = num * xj;
+    den = den * (xj - xi);
+  }
+  if (!found) {
+    return fail(ErrorCode::kInvalidArgument,
+                "participant id " + std::to_string(id) + " is not in the signing set", {id});
+  }
+  return num * den.invert();
+}
+
+// All coefficients, in the order of `ids` (same errors as above).
+template <Curve C>
+Result<std::vector<typename C::Scalar>> lagrange_coefficients(std::span<const uint32_t> ids) {
+  OKMPC_TRY(check_participant_ids<C>(ids));
+  std::vector<typename C::Scalar> out;
+  out.reserve(ids.size());
+  for (uint32_t id : ids) {
+    OKMPC_ASSIGN_OR_RETURN(auto l, lagrange_coefficient<C>(id, ids));
+    out.push_back(l);
+  }
+  return out;
+}
+
+}  // namespace okmpc
