@@ -1,0 +1,310 @@
+// The simulated network: counting, determinism, thread-pool equivalence,
+// fault injection, crashed and Byzantine parties, replay across sessions.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "protocols/runtime/simnet.hpp"
+#include "sum_protocol.hpp"
+
+namespace okmpc::runtime {
+namespace {
+
+using testing::SumParty;
+using testing::sum_config;
+using testing::u64_bytes;
+
+struct Net {
+  explicit Net(uint32_t n, uint8_t session_tag = 7) {
+    for (PartyId i = 1; i <= n; ++i) {
+      owned.push_back(std::make_unique<SumParty>(sum_config(i, n, session_tag)));
+      ptrs.push_back(owned.back().get());
+    }
+  }
+  Result<RunReport> run(const SimConfig& cfg, std::vector<Delivery>* t = nullptr) { return simulate(ptrs, cfg, t); }
+  uint64_t expected_sum() const {
+    uint64_t s = 0;
+    for (const auto& p : owned) s += p->value();
+    return s;
+  }
+  void expect_all_agree() const {
+    for (const auto& p : owned) {
+      ASSERT_TRUE(p->finished());
+      ASSERT_TRUE(p->sum());
+      EXPECT_EQ(*p->sum(), expected_sum());
+    }
+  }
+  std::vector<std::unique_ptr<SumParty>> owned;
+  std::vector<Party*> ptrs;
+};
+
+TEST(Simnet, HonestRunCountsRoundsMessagesBytes) {
+  Net net(5);
+  SimConfig cfg;
+  cfg.link.latency_ms = 10;
+  cfg.link.bandwidth_mbps = 8;  // 1 byte per microsecond
+  auto r = net.run(cfg);
+  ASSERT_TRUE(r) << r.error();
+  net.expect_all_agree();
+  EXPECT_EQ(r->rounds, 3u);            // broadcast, echo, direct
+  EXPECT_EQ(r->messages, 3u * 5 * 4);  // every round: each party to each peer
+  const uint64_t echo_bytes = Message::kHeaderBytes + 4 + 5 * 36;
+  const uint64_t per_party = 4 * (Message::kHeaderBytes + 8) * 2 + 4 * echo_bytes;
+  EXPECT_EQ(r->bytes, 5 * per_party);
+  for (PartyId p = 1; p <= 5; ++p) EXPECT_EQ(r->bytes_sent.at(p), per_party);
+  // Three latencies plus queuing on each link: between 30 ms and 31 ms.
+  EXPECT_GE(r->network_ms, 30.0);
+  EXPECT_LT(r->network_ms, 31.0);
+  EXPECT_GE(r->simulated_ms, r->network_ms);
+  EXPECT_GT(r->total_compute_ms, 0.0);
+  EXPECT_EQ(r->dropped, 0u);
+  EXPECT_NE(r->summary().find("rounds=3 messages=60"), std::string::npos) << r->summary();
+}
+
+SimConfig noisy(uint64_t seed) {
+  SimConfig cfg;
+  cfg.seed = seed;
+  cfg.faults.jitter_ms = 5;
+  cfg.faults.duplicate = 0.2;
+  cfg.faults.delay = 0.2;
+  cfg.faults.delay_ms = 7;
+  return cfg;
+}
+
+TEST(Simnet, SameSeedSameTranscript) {
+  std::vector<Delivery> t1, t2;
+  Net a(4), b(4);
+  auto r1 = a.run(noisy(99), &t1);
+  auto r2 = b.run(noisy(99), &t2);
+  ASSERT_TRUE(r1 && r2);
+  ASSERT_EQ(t1.size(), t2.size());
+  for (size_t i = 0; i < t1.size(); ++i) {
+    EXPECT_EQ(t1[i].to, t2[i].to);
+    EXPECT_EQ(t1[i].at_ms, t2[i].at_ms);
+    EXPECT_EQ(t1[i].wire, t2[i].wire);
+  }
+  EXPECT_EQ(r1->transcript_digest, r2->transcript_digest);
+  EXPECT_EQ(r1->network_ms, r2->network_ms);
+  EXPECT_EQ(*a.owned[0]->sum(), *b.owned[0]->sum());
+}
+
+TEST(Simnet, OtherSeedOtherTranscript) {
+  Net a(4), b(4);
+  auto r1 = a.run(noisy(1));
+  auto r2 = b.run(noisy(2));
+  ASSERT_TRUE(r1 && r2);
+  EXPECT_NE(r1->transcript_digest, r2->transcript_digest);
+}
+
+TEST(Simnet, ThreadPoolGivesTheSameTranscript) {
+  Net a(6), b(6);
+  SimConfig one = noisy(5);
+  SimConfig four = noisy(5);
+  four.threads = 4;
+  auto r1 = a.run(one);
+  auto r2 = b.run(four);
+  ASSERT_TRUE(r1 && r2) << (r1 ? r2.error() : r1.error());
+  EXPECT_EQ(r1->transcript_digest, r2->transcript_digest);
+  EXPECT_EQ(r1->messages, r2->messages);
+  b.expect_all_agree();
+}
+
+TEST(Simnet, ReorderDuplicateDelayStillAgree) {
+  Net net(5);
+  SimConfig cfg = noisy(17);
+  cfg.faults.duplicate = 0.5;
+  auto r = net.run(cfg);
+  ASSERT_TRUE(r) << r.error();
+  net.expect_all_agree();
+  EXPECT_GT(r->messages, 60u);  // duplicates are transmissions too
+}
+
+TEST(Simnet, DropsWithRetransmissionComplete) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.seed = 3;
+  cfg.faults.drop = 0.3;
+  cfg.faults.retransmit_ms = 20;
+  auto r = net.run(cfg);
+  ASSERT_TRUE(r) << r.error();
+  net.expect_all_agree();
+  EXPECT_GT(r->dropped, 0u);
+  EXPECT_GT(r->network_ms, 23.0);  // at least one retransmission on the critical path
+}
+
+TEST(Simnet, DropsWithoutRetransmissionTimeOut) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.faults.drop = 1.0;
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, (std::vector<uint32_t>{1, 2, 3, 4}));
+}
+
+TEST(Simnet, CrashedPartyNamedByTimeout) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.crashed = {3};
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{3});
+  EXPECT_NE(r.error().message.find("waiting for parties 3"), std::string::npos) << r.error();
+}
+
+TEST(Simnet, TamperedBroadcastContradictsTheSendersEcho) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.corrupt = {2};
+  cfg.byzantine = [](PartyId from, std::vector<Message> out) {
+    for (Message& m : out) {
+      if (from == 2 && m.protocol == ProtocolId::kTest && m.round == 1) m.payload = u64_bytes(12345);
+    }
+    return out;
+  };
+  auto r = net.run(cfg);
+  // Party 2's echo vouches for the broadcast it computed, not the one that
+  // travelled: its own echo convicts it.
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2});
+}
+
+TEST(Simnet, TamperedDirectMessageCaughtByTheProtocol) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.corrupt = {2};
+  cfg.byzantine = [](PartyId from, std::vector<Message> out) {
+    for (Message& m : out) {
+      if (from == 2 && m.protocol == ProtocolId::kTest && m.round == 2 && m.to == 4) m.payload = u64_bytes(1);
+    }
+    return out;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kVerificationFailed);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2});
+  EXPECT_NE(r.error().message.find("party 4: party 2 sent a wrong product"), std::string::npos) << r.error();
+}
+
+TEST(Simnet, EquivocationDetectedAndCulpritNamed) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.corrupt = {3};
+  // Party 3 gives party 4 a different round-1 broadcast than parties 1, 2.
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from == 3 && to == 4 && m.protocol == ProtocolId::kTest && m.round == 1) m.payload = u64_bytes(777);
+    return m;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort) << r.error();
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{3});
+  EXPECT_NE(r.error().message.find("equivocated broadcast in round 1 by party 3"), std::string::npos) << r.error();
+  for (const auto& p : net.owned) EXPECT_FALSE(p->sum());  // nobody went on with a wrong view
+}
+
+TEST(Simnet, LyingEchoerNamedByTheSenderItLiedAbout) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.corrupt = {2};
+  // Party 2 misreports, to party 1, the digest of party 1's own broadcast.
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from == 2 && to == 1 && m.protocol == ProtocolId::kEcho) m.payload[4 + 4] ^= 1;  // sender 1's digest
+    return m;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2}) << r.error();
+}
+
+TEST(Simnet, ConflictingDuplicateNamed) {
+  Net net(3);
+  SimConfig cfg;
+  cfg.corrupt = {1};
+  cfg.byzantine = [](PartyId from, std::vector<Message> out) {
+    if (from == 1 && !out.empty() && out[0].round == 1 && out[0].protocol == ProtocolId::kTest) {
+      Message twin = out[0];
+      twin.payload = u64_bytes(1);
+      out.push_back(twin);
+    }
+    return out;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{1});
+  EXPECT_NE(r.error().message.find("conflicting duplicate"), std::string::npos) << r.error();
+}
+
+TEST(Simnet, ReplayFromAnotherSessionRejected) {
+  // Record party 2's messages in session 7, replay its round-1 broadcast in session 8.
+  Net old_run(3, 7);
+  std::vector<Delivery> old_transcript;
+  ASSERT_TRUE(old_run.run(SimConfig{}, &old_transcript));
+  std::optional<Message> old_broadcast;
+  for (const Delivery& d : old_transcript) {
+    auto m = Message::decode(d.wire);
+    ASSERT_TRUE(m);
+    if (m->from == 2 && m->round == 1 && m->protocol == ProtocolId::kTest) old_broadcast = *m;
+  }
+  ASSERT_TRUE(old_broadcast);
+  Net net(3, 8);
+  SimConfig cfg;
+  cfg.corrupt = {2};
+  cfg.byzantine = [&](PartyId from, std::vector<Message> out) {
+    for (Message& m : out) {
+      if (from == 2 && m.round == 1 && m.protocol == ProtocolId::kTest) m = *old_broadcast;
+    }
+    return out;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kReplay);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2});
+}
+
+TEST(Simnet, ImpersonationNamesTheLinkSender) {
+  Net net(3);
+  SimConfig cfg;
+  cfg.corrupt = {3};
+  cfg.byzantine = [](PartyId from, std::vector<Message> out) {
+    for (Message& m : out) {
+      if (from == 3) m.from = 1;
+    }
+    return out;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{3});
+}
+
+TEST(Simnet, PerLinkLatency) {
+  Net net(3);
+  SimConfig cfg;
+  cfg.link_between = [](PartyId from, PartyId to) {
+    LinkModel l;
+    l.latency_ms = (from == 3 || to == 3) ? 50 : 1;
+    return l;
+  };
+  auto r = net.run(cfg);
+  ASSERT_TRUE(r) << r.error();
+  EXPECT_GE(r->network_ms, 150.0);  // three rounds through the slow party
+  EXPECT_LT(r->network_ms, 151.0);
+}
+
+TEST(Simnet, SimulatedTimeoutLimit) {
+  Net net(3);
+  SimConfig cfg;
+  cfg.link.latency_ms = 100;
+  cfg.timeout_ms = 150;  // the second round cannot arrive in time
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, (std::vector<uint32_t>{1, 2, 3}));
+}
+
+}  // namespace
+}  // namespace okmpc::runtime
