@@ -1,0 +1,238 @@
+#include "protocols/ecdsa/vole.hpp"
+
+#include <sodium.h>
+
+#include "mpc/codec.hpp"
+#include "mpc/hash.hpp"
+#include "mpc/transcript.hpp"
+
+namespace okmpc::ecdsa {
+namespace {
+
+constexpr size_t kCorr = 2 * kVoleWidth;  // (ã_1, ã_2, â_1, â_2) per OT
+constexpr std::string_view kGadgetLabel = "okmpc/ecdsa/vole/gadget";
+constexpr std::string_view kExtLabel = "okmpc/ecdsa/vole/ext-sid";
+constexpr std::string_view kPadSidLabel = "okmpc/ecdsa/vole/pad-sid";
+constexpr std::string_view kPadLabel = "okmpc/ecdsa/vole/pad";
+constexpr std::string_view kCheckLabel = "okmpc/ecdsa/vole/check";
+constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v1";
+
+using Corr = std::array<Scalar, kCorr>;
+
+// The OT pad of one row: kCorr scalars from SHA-256(label ‖ sid ‖ j ‖ row)
+// expanded by ChaCha20, 64 bytes reduced per scalar (bias < 2^-256).
+Corr row_pad(ByteView pad_sid, size_t j, const ot::Block& row) {
+  ByteArray<4> idx{static_cast<uint8_t>(j >> 24), static_cast<uint8_t>(j >> 16),
+                   static_cast<uint8_t>(j >> 8), static_cast<uint8_t>(j)};
+  const auto rb = row.to_bytes();
+  ByteArray<32> key = sha256({as_bytes(kPadLabel), pad_sid, idx, rb});
+  ByteArray<64 * kCorr> stream;
+  ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
+  crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), key.data());
+  Corr out;
+  for (size_t k = 0; k < kCorr; ++k) out[k] = Scalar::reduce(ByteView(stream).subspan(64 * k, 64));
+  sodium_memzero(stream.data(), stream.size());
+  sodium_memzero(key.data(), key.size());
+  return out;
+}
+
+Bytes ext_sid_of(ByteView sid, ByteView nonce_b) {
+  const Hash32 h = sha256({as_bytes(kExtLabel), sid, nonce_b});
+  return Bytes(h.begin(), h.end());
+}
+
+Bytes pad_sid_of(ByteView ext_sid, ByteView nonce_a) {
+  const Hash32 h = sha256({as_bytes(kPadSidLabel), ext_sid, nonce_a});
+  return Bytes(h.begin(), h.end());
+}
+
+struct Challenges {
+  std::array<Scalar, kVoleWidth> tilde, hat;
+};
+
+// χ̃, χ̂: Fiat–Shamir over everything Alice committed to before the check.
+Challenges challenges(ByteView pad_sid, ByteView tau) {
+  Transcript t(kDomain, pad_sid);
+  t.append("tau", tau);
+  Challenges c;
+  for (size_t k = 0; k < kVoleWidth; ++k) {
+    c.tilde[k] = t.challenge<Secp256k1>("chi-tilde");
+    c.hat[k] = t.challenge<Secp256k1>("chi-hat");
+  }
+  return c;
+}
+
+// H(r): r is L × ξ scalars, hashed row-major with the session.
+class CheckHash {
+ public:
+  explicit CheckHash(ByteView pad_sid) {
+    crypto_hash_sha256_init(&st_);
+    absorb(as_bytes(kCheckLabel));
+    absorb(pad_sid);
+  }
+  void absorb_scalar(const Scalar& s) { absorb(s.to_bytes()); }
+  Hash32 finish() {
+    Hash32 out;
+    crypto_hash_sha256_final(&st_, out.data());
+    return out;
+  }
+
+ private:
+  void absorb(ByteView b) { crypto_hash_sha256_update(&st_, b.data(), b.size()); }
+  crypto_hash_sha256_state st_;
+};
+
+uint64_t choice_bit(ByteView choices, size_t j) { return (choices[j / 8] >> (j % 8)) & 1u; }
+
+}  // namespace
+
+std::vector<Scalar> gadget_vector(ByteView seed) {
+  std::vector<Scalar> g(kVoleBatch);
+  Scalar p = Scalar::one();
+  const Scalar two = Scalar::from_u64(2);
+  for (size_t j = 0; j < 256; ++j) {
+    g[j] = p;
+    p = p * two;
+  }
+  for (size_t j = 256; j < kVoleBatch; ++j) {
+    Bytes idx;
+    append_u32_be(idx, static_cast<uint32_t>(j));
+    g[j] = Scalar::reduce(sha512({as_bytes(kGadgetLabel), seed, idx}));
+  }
+  return g;
+}
+
+size_t vole_bob_message_bytes() { return 32 + ot::ExtensionMessage::encoded_size(kVoleBatch); }
+size_t vole_alice_message_bytes() { return 32 + kVoleBatch * kCorr * 32 + 32 + 2 * kVoleWidth * 32; }
+
+VoleBobStart vole_bob_start(const ot::ReceiverSeeds& seeds, ByteView sid,
+                            std::span<const Scalar> gadget, Rng& rng) {
+  const ByteArray<32> nonce = rng.bytes<32>();
+  VoleBobStart out;
+  out.state.ext_sid = ext_sid_of(sid, nonce);
+  ot::ReceiverExtension ext = ot::kos_extend_receiver(seeds, out.state.ext_sid, kVoleBatch, rng);
+  Scalar b = Scalar::zero();
+  for (size_t j = 0; j < kVoleBatch; ++j) {
+    b += Scalar::select(choice_bit(ext.choices.expose(), j) != 0, Scalar::zero(), gadget[j]);
+  }
+  out.state.b = Secret<Scalar>(b);
+  b = Scalar::zero();
+  out.state.rows = std::move(ext.rows);
+  out.state.choices = std::move(ext.choices);
+  out.message = Bytes(nonce.begin(), nonce.end());
+  append(out.message, ext.message.encode());
+  return out;
+}
+
+Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
+                                   std::span<const Scalar> gadget, ByteView bob_message,
+                                   const std::array<const Scalar*, kVoleWidth>& a, Rng& rng) {
+  ByteReader r(bob_message, "vOLE receiver message");
+  OKMPC_ASSIGN_OR_RETURN(const auto nonce_b, r.read_array<32>("nonce"));
+  OKMPC_ASSIGN_OR_RETURN(ByteView ext_bytes, r.read_bytes(ot::ExtensionMessage::encoded_size(kVoleBatch), "OT extension"));
+  OKMPC_TRY(r.finish());
+  OKMPC_ASSIGN_OR_RETURN(const auto ext, ot::ExtensionMessage::decode(ext_bytes, kVoleBatch));
+  const Bytes ext_sid = ext_sid_of(sid, nonce_b);
+  OKMPC_ASSIGN_OR_RETURN(ot::SecretBlocks q, ot::kos_extend_sender(seeds, ext_sid, ext, kVoleBatch));
+
+  const ByteArray<32> nonce_a = rng.bytes<32>();
+  const Bytes pad_sid = pad_sid_of(ext_sid, nonce_a);
+
+  // DKLs19 Prot. 1 step 2: pads ã and check values â.
+  Secret<Corr> corr_s;
+  Corr& corr = corr_s.expose_mut();
+  for (size_t k = 0; k < kCorr; ++k) corr[k] = Scalar::random(rng);
+
+  // Step 3: the OTs with correlation corr; z^A_j = v0_j, τ_j = v1_j − v0_j + corr.
+  SecretVector<Corr> z(kVoleBatch);
+  ByteWriter msg;
+  msg.write_bytes(nonce_a);
+  for (size_t j = 0; j < kVoleBatch; ++j) {
+    Secret<Corr> v0(row_pad(pad_sid, j, q[j]));
+    Secret<Corr> v1(row_pad(pad_sid, j, q[j] ^ seeds.delta));
+    for (size_t k = 0; k < kCorr; ++k) {
+      z[j][k] = v0.expose()[k];
+      msg.write_scalar<Secp256k1>(v1.expose()[k] - v0.expose()[k] + corr[k]);
+    }
+  }
+  const ByteView tau = ByteView(msg.bytes()).subspan(32);
+
+  // Steps 4–5 (check, hashed as in DKLs23 §5.1).
+  const Challenges chi = challenges(pad_sid, tau);
+  CheckHash h(pad_sid);
+  for (size_t k = 0; k < kVoleWidth; ++k) {
+    for (size_t j = 0; j < kVoleBatch; ++j) {
+      h.absorb_scalar(chi.tilde[k] * z[j][k] + chi.hat[k] * z[j][kVoleWidth + k]);
+    }
+  }
+  msg.write_bytes(h.finish());
+  for (size_t k = 0; k < kVoleWidth; ++k) {
+    msg.write_scalar<Secp256k1>(chi.tilde[k] * corr[k] + chi.hat[k] * corr[kVoleWidth + k]);
+  }
+  // Steps 7–8: γ = a − ã and Alice's output c = ⟨g, z̃⟩.
+  VoleAliceResult out;
+  for (size_t k = 0; k < kVoleWidth; ++k) {
+    msg.write_scalar<Secp256k1>(*a[k] - corr[k]);
+    Scalar c = Scalar::zero();
+    for (size_t j = 0; j < kVoleBatch; ++j) c += gadget[j] * z[j][k];
+    out.c[k] = Secret<Scalar>(c);
+  }
+  out.message = msg.finish();
+  return out;
+}
+
+Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gadget, ByteView alice_message) {
+  VoleBob bob = std::move(bob_in);
+  ByteReader r(alice_message, "vOLE sender message");
+  OKMPC_ASSIGN_OR_RETURN(const auto nonce_a, r.read_array<32>("nonce"));
+  const size_t tau_at = r.offset();
+  std::vector<Corr> tau(kVoleBatch);
+  for (size_t j = 0; j < kVoleBatch; ++j) {
+    for (size_t k = 0; k < kCorr; ++k) {
+      OKMPC_ASSIGN_OR_RETURN(tau[j][k], r.read_scalar<Secp256k1>("tau"));
+    }
+  }
+  const ByteView tau_bytes = alice_message.subspan(tau_at, r.offset() - tau_at);
+  OKMPC_ASSIGN_OR_RETURN(const auto r_hash, r.read_array<32>("check hash"));
+  std::array<Scalar, kVoleWidth> u, gamma;
+  for (auto& x : u) {
+    OKMPC_ASSIGN_OR_RETURN(x, r.read_scalar<Secp256k1>("check u"));
+  }
+  for (auto& x : gamma) {
+    OKMPC_ASSIGN_OR_RETURN(x, r.read_scalar<Secp256k1>("gamma"));
+  }
+  OKMPC_TRY(r.finish());
+
+  const Bytes pad_sid = pad_sid_of(bob.ext_sid, nonce_a);
+  // z^B_j = β_j·τ_j − v_{β_j, j}, so that z^A_j + z^B_j = β_j·corr.
+  SecretVector<Corr> z(kVoleBatch);
+  for (size_t j = 0; j < kVoleBatch; ++j) {
+    const bool beta = choice_bit(bob.choices.expose(), j) != 0;
+    Secret<Corr> w(row_pad(pad_sid, j, bob.rows[j]));
+    for (size_t k = 0; k < kCorr; ++k) {
+      z[j][k] = Scalar::select(beta, Scalar::zero(), tau[j][k]) - w.expose()[k];
+    }
+  }
+  // DKLs19 Prot. 1 step 6: r_{k,j} = β_j·u_k − (χ̃_k·z̃^B + χ̂_k·ẑ^B) must hash to Alice's H(r).
+  const Challenges chi = challenges(pad_sid, tau_bytes);
+  CheckHash h(pad_sid);
+  for (size_t k = 0; k < kVoleWidth; ++k) {
+    for (size_t j = 0; j < kVoleBatch; ++j) {
+      const bool beta = choice_bit(bob.choices.expose(), j) != 0;
+      h.absorb_scalar(Scalar::select(beta, Scalar::zero(), u[k]) -
+                      (chi.tilde[k] * z[j][k] + chi.hat[k] * z[j][kVoleWidth + k]));
+    }
+  }
+  if (!ct_equal(h.finish(), r_hash)) {
+    return fail(ErrorCode::kProtocolAbort, "multiplication (vOLE) consistency check failed");
+  }
+  VoleShares d;
+  for (size_t k = 0; k < kVoleWidth; ++k) {
+    Scalar acc = bob.b.expose() * gamma[k];
+    for (size_t j = 0; j < kVoleBatch; ++j) acc += gadget[j] * z[j][k];
+    d[k] = Secret<Scalar>(acc);
+  }
+  return d;
+}
+
+}  // namespace okmpc::ecdsa
