@@ -1,0 +1,101 @@
+// RFC 9591 §4 helper functions, over public data (variable time is fine):
+//  §4.3 encode_group_commitment_list, compute_binding_factors
+//  §4.5 compute_group_commitment
+//  §4.6 compute_challenge
+// The commitment list is assumed validated (validate.hpp): sorted, unique,
+// non-identity elements.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "protocols/frost/types.hpp"
+
+namespace okmpc::frost {
+
+// SerializeScalar(identifier): identifiers are scalars 1..n (RFC 9591 §3.1).
+template <Ciphersuite S>
+ByteArray<S::Group::kScalarBytes> encode_identifier(PartyId identifier) {
+  return ScalarOf<S>::from_u64(identifier).to_bytes();
+}
+
+// §4.3 encode_group_commitment_list: for each entry, in list order,
+// SerializeScalar(identifier) || SerializeElement(D_i) || SerializeElement(E_i).
+template <Ciphersuite S>
+Bytes encode_group_commitment_list(std::span<const SigningCommitments<S>> commitments) {
+  Bytes out;
+  out.reserve(commitments.size() * (S::Group::kScalarBytes + SigningCommitments<S>::kBytes));
+  for (const auto& c : commitments) {
+    append(out, encode_identifier<S>(c.identifier));
+    append(out, c.to_bytes());
+  }
+  return out;
+}
+
+// The common prefix of every binding factor input (§4.4):
+// SerializeElement(PK) || H4(msg) || H5(encode_group_commitment_list(list)).
+template <Ciphersuite S>
+Bytes binding_factor_prefix(const PointOf<S>& group_public_key,
+                            std::span<const SigningCommitments<S>> commitments, ByteView message) {
+  Bytes prefix;
+  append(prefix, group_public_key.to_bytes());
+  append(prefix, S::h4(message));
+  append(prefix, S::h5(encode_group_commitment_list<S>(commitments)));
+  return prefix;
+}
+
+// §4.4 rho_input for each signer in list order: prefix || SerializeScalar(id).
+// Exposed for known-answer tests ("binding_factor_input" in the RFC vectors).
+template <Ciphersuite S>
+std::vector<Bytes> binding_factor_inputs(const PointOf<S>& group_public_key,
+                                         std::span<const SigningCommitments<S>> commitments,
+                                         ByteView message) {
+  const Bytes prefix = binding_factor_prefix<S>(group_public_key, commitments, message);
+  std::vector<Bytes> inputs;
+  inputs.reserve(commitments.size());
+  for (const auto& c : commitments) {
+    Bytes in = prefix;
+    append(in, encode_identifier<S>(c.identifier));
+    inputs.push_back(std::move(in));
+  }
+  return inputs;
+}
+
+// §4.4 compute_binding_factors: rho_i = H1(rho_input_i), in list order.
+template <Ciphersuite S>
+std::vector<ScalarOf<S>> compute_binding_factors(const PointOf<S>& group_public_key,
+                                                 std::span<const SigningCommitments<S>> commitments,
+                                                 ByteView message) {
+  std::vector<ScalarOf<S>> factors;
+  factors.reserve(commitments.size());
+  for (const Bytes& in : binding_factor_inputs<S>(group_public_key, commitments, message)) {
+    factors.push_back(S::h1(in));
+  }
+  return factors;
+}
+
+// §4.5 compute_group_commitment: R = Σ (D_i + rho_i·E_i). `factors[k]`
+// belongs to `commitments[k]`. Public inputs only.
+template <Ciphersuite S>
+PointOf<S> compute_group_commitment_vartime(std::span<const SigningCommitments<S>> commitments,
+                                            std::span<const ScalarOf<S>> factors) {
+  PointOf<S> sum = PointOf<S>::identity();
+  for (size_t k = 0; k < commitments.size(); ++k) {
+    sum = sum + commitments[k].hiding + factors[k] * commitments[k].binding;
+  }
+  return sum;
+}
+
+// §4.6 compute_challenge: c = H2(SerializeElement(R) || SerializeElement(PK) || msg).
+template <Ciphersuite S>
+ScalarOf<S> compute_challenge(const PointOf<S>& group_commitment, const PointOf<S>& group_public_key,
+                              ByteView message) {
+  Bytes input;
+  input.reserve(2 * S::Group::kPointBytes + message.size());
+  append(input, group_commitment.to_bytes());
+  append(input, group_public_key.to_bytes());
+  append(input, message);
+  return S::h2(input);
+}
+
+}  // namespace okmpc::frost
