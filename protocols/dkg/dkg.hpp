@@ -1,0 +1,305 @@
+// Pedersen/Feldman distributed key generation with proofs of knowledge of
+// each dealer's constant term: FROST KeyGen (Komlo–Goldberg, "FROST:
+// Flexible Round-Optimized Schnorr Threshold Signatures", SAC 2020, Fig. 1;
+// RFC 9591 Appendix C), generic over the Curve. Design notes, blame policy and
+// measurements: papers/dkg.md.
+//
+// Parties 1..n, threshold t (any t of them can sign; polynomials of degree
+// t-1), 1 <= t <= n <= 255.
+//
+//  Round 1 (broadcast, made reliable by the runtime's echo exchange):
+//    party i picks f_i of degree t-1, sends commitments C_{i,k} = a_{i,k}·G
+//    (exactly t of them) and a Schnorr proof of knowledge of a_{i,0} bound
+//    to (session, t, party set, i) [KG Fig. 1 round 1 steps 1-4].
+//    On receipt: strict decoding (commitment count = t), proof checks; every
+//    dealer failing either is named [KG round 1 step 5].
+//  Round 2 (point-to-point): party i sends f_i(j) to each j [KG round 2
+//    step 1]. On receipt j checks each share against the dealer's
+//    commitments [step 2] — batched: s_j·G == Σ_k j^k·(Σ_i C_{i,k}) with
+//    s_j = Σ_i f_i(j), one check for all dealers, per-dealer checks only on
+//    failure to name the culprits; or per dealer (DkgOptions::batch_verify
+//    = false). Output s_j, group key Y = Σ_i C_{i,0} [steps 3-4].
+//  Verification shares Y_m = s_m·G of every party [step 4]:
+//    kLocal: computed by every party from the summed commitments (n
+//    evaluations of a degree t-1 commitment polynomial), 2 rounds;
+//    kExchange: round 3 broadcasts Y_i; each party checks all of them in one
+//    random linear combination Σ_m ρ_m·Y_m == Σ_k (Σ_m ρ_m m^k)·Ĉ_k
+//    (n + t multiplications instead of ~n·t), naming any party whose Y_m is
+//    wrong on failure. Same output, one more round.
+//
+// Failure is final: the party aborts with kProtocolAbort /
+// kVerificationFailed / kInvalidEncoding naming the misbehaving parties
+// (plus the runtime's own checks: replay, equivocation, timeouts). No
+// complaint round: see papers/dkg.md §"Blame".
+//
+// Secrets: the polynomial (Polynomial<C>, wiped), the received shares and the
+// final share are Secret<Scalar>; the polynomial is dropped once round 2's
+// shares are out. Share arithmetic is constant time; every check is on public
+// data and runs in variable time.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpc/feldman.hpp"
+#include "mpc/polynomial.hpp"
+#include "protocols/dkg/key_share.hpp"
+#include "protocols/dkg/messages.hpp"
+#include "protocols/dkg/point_sums.hpp"
+#include "protocols/runtime/round_party.hpp"
+
+namespace okmpc::dkg {
+
+enum class VerificationShares : uint8_t {
+  kLocal,     // computed locally, 2 rounds (RFC 9591 Appendix C)
+  kExchange,  // broadcast and batch-checked in a third round
+};
+
+struct DkgOptions {
+  bool batch_verify = true;  // one multi-dealer share check, per-dealer fallback
+  VerificationShares verification_shares = VerificationShares::kExchange;
+};
+
+struct DkgConfig {
+  uint32_t threshold = 0;  // t
+  uint32_t parties = 0;    // n
+  runtime::PartyId self = 0;
+  runtime::SessionId session{};
+  DkgOptions options;
+};
+
+// kInvalidArgument unless 1 <= t <= n <= 255 and 1 <= self <= n.
+inline Status check_dkg_config(const DkgConfig& c) {
+  if (c.parties < 1 || c.parties > 255) {
+    return fail(ErrorCode::kInvalidArgument, "dkg: parties must be 1..255, got " + std::to_string(c.parties));
+  }
+  if (c.threshold < 1 || c.threshold > c.parties) {
+    return fail(ErrorCode::kInvalidArgument, "dkg: threshold must be 1..parties (" + std::to_string(c.parties) +
+                                                 "), got " + std::to_string(c.threshold));
+  }
+  if (c.self < 1 || c.self > c.parties) {
+    return fail(ErrorCode::kInvalidArgument, "dkg: party id must be 1..parties, got " + std::to_string(c.self));
+  }
+  return ok();
+}
+
+template <Curve C>
+class DkgParty final : public runtime::RoundParty {
+ public:
+  using Scalar = typename C::Scalar;
+  using Point = typename C::Point;
+
+  // Errors: check_dkg_config's.
+  static Result<std::unique_ptr<DkgParty>> create(const DkgConfig& config) {
+    OKMPC_TRY(check_dkg_config(config));
+    return std::unique_ptr<DkgParty>(new DkgParty(config));
+  }
+
+  // The key share once finished(); kInvalidArgument before, or when already
+  // taken (the share is moved out, not copied).
+  Result<KeyShare<C>> take_key_share() {
+    if (!finished() || !output_) return fail(ErrorCode::kInvalidArgument, "dkg: no key share (not finished or taken)");
+    KeyShare<C> out = std::move(*output_);
+    output_.reset();
+    return out;
+  }
+
+ protected:
+  uint16_t rounds() const override {
+    return config_.options.verification_shares == VerificationShares::kExchange ? 3 : 2;
+  }
+
+  runtime::RoundSpec spec(uint16_t round) const override {
+    runtime::RoundSpec s;
+    s.senders = others();
+    s.broadcast = round != 2;
+    s.echo = round == 1;
+    s.direct = round == 2;
+    return s;
+  }
+
+  // [KG Fig. 1 round 1 steps 1-4] commitments and proof of knowledge.
+  Result<runtime::Outgoing> first_round(Rng& rng) override {
+    const Scalar a0 = Scalar::random(rng);
+    poly_.emplace(Polynomial<C>::random(a0, config_.threshold - 1, rng));
+    own_commitments_ = poly_->commitments();
+    Transcript tr = pok_transcript<C>(config_.session, config_.threshold, config_.parties, config_.self);
+    Round1Package<C> pkg{own_commitments_, prove<C>(tr, poly_->constant(), own_commitments_[0], rng)};
+    runtime::Outgoing out;
+    out.broadcast = pkg.encode();
+    return out;
+  }
+
+  Result<runtime::Outgoing> complete_round(uint16_t round, runtime::Inbox inbox, Rng& rng) override {
+    switch (round) {
+      case 1: return after_commitments(inbox);
+      case 2: return after_shares(inbox);
+      default: return after_verification_shares(inbox, rng);
+    }
+  }
+
+ private:
+  explicit DkgParty(const DkgConfig& c) : RoundParty(run_config(c)), config_(c) {}
+
+  static runtime::RunConfig run_config(const DkgConfig& c) {
+    runtime::RunConfig r;
+    r.self = c.self;
+    for (runtime::PartyId p = 1; p <= c.parties; ++p) r.parties.push_back(p);
+    r.session = c.session;
+    r.protocol = runtime::ProtocolId::kDkg;
+    r.version = 1;
+    return r;
+  }
+
+  static std::string names(const std::vector<uint32_t>& ids) {
+    std::string s;
+    for (uint32_t id : ids) s += (s.empty() ? "" : ", ") + std::to_string(id);
+    return s;
+  }
+
+  // [round 1 step 5] decode every package, verify every proof; then
+  // [round 2 step 1] send f_i(j) to each j.
+  Result<runtime::Outgoing> after_commitments(const runtime::Inbox& inbox) {
+    std::vector<uint32_t> bad;
+    std::string why;
+    for (const auto& [dealer, msg] : inbox.broadcast) {
+      auto pkg = Round1Package<C>::decode(msg.payload, config_.threshold, dealer);
+      if (!pkg) {
+        bad.push_back(dealer);
+        why += "; " + pkg.error().message;
+        continue;
+      }
+      Transcript tr = pok_transcript<C>(config_.session, config_.threshold, config_.parties, dealer);
+      if (auto st = verify<C>(tr, pkg->commitments[0], pkg->proof); !st) {
+        bad.push_back(dealer);
+        why += "; proof of knowledge of party " + std::to_string(dealer) + ": " + st.error().message;
+        continue;
+      }
+      commitments_.emplace(dealer, std::move(pkg->commitments));
+    }
+    if (!bad.empty()) {
+      return fail(ErrorCode::kProtocolAbort, "dkg round 1: rejected the commitments of party " + names(bad) + why,
+                  bad);
+    }
+    commitments_.emplace(config_.self, own_commitments_);
+    runtime::Outgoing out;
+    for (runtime::PartyId j : others()) {
+      Secret<Scalar> share = poly_->evaluate(j);
+      const auto bytes = share.expose().to_bytes();
+      out.direct.emplace_back(j, Bytes(bytes.begin(), bytes.end()));
+    }
+    own_share_.emplace(poly_->evaluate(config_.self));
+    poly_.reset();  // the secret polynomial is not needed any more (wiped)
+    return out;
+  }
+
+  // [round 2 steps 2-4] check the shares, sum them, derive the public data.
+  Result<runtime::Outgoing> after_shares(const runtime::Inbox& inbox) {
+    std::map<runtime::PartyId, Secret<Scalar>> shares;
+    for (const auto& [dealer, msg] : inbox.direct) {
+      OKMPC_ASSIGN_OR_RETURN(Scalar s, decode_share<C>(msg.payload, dealer));
+      shares.emplace(dealer, Secret<Scalar>(s));
+    }
+    shares.emplace(config_.self, std::move(*own_share_));
+    own_share_.reset();
+
+    Secret<Scalar> secret(Scalar::zero());
+    for (const auto& [dealer, s] : shares) secret.expose_mut() = secret.expose() + s.expose();
+
+    std::vector<const std::vector<Point>*> all;
+    for (const auto& [dealer, c] : commitments_) all.push_back(&c);
+    summed_ = sum_commitments_vartime<C>(all, config_.threshold);
+    const Point own_public = Point::base_mul(secret.expose());
+
+    bool all_good = false;
+    if (config_.options.batch_verify) {
+      all_good = own_public == evaluate_commitments_vartime<C>(summed_, config_.self);
+    }
+    if (!all_good) {
+      std::vector<uint32_t> bad;
+      for (const auto& [dealer, s] : shares) {
+        if (dealer == config_.self) continue;
+        if (!verify_share<C>(commitments_.at(dealer), config_.self, s.expose())) bad.push_back(dealer);
+      }
+      if (!bad.empty()) {
+        return fail(ErrorCode::kVerificationFailed,
+                    "dkg round 2: party " + std::to_string(config_.self) + " received a share inconsistent with "
+                        "the commitments of party " + names(bad),
+                    bad);
+      }
+      if (config_.options.batch_verify) {
+        return fail(ErrorCode::kInternal, "dkg: batched share check failed but every dealer's share verifies");
+      }
+    }
+
+    const Point group_key = summed_[0];
+    if (group_key.is_identity()) {
+      return fail(ErrorCode::kProtocolAbort, "dkg: the group public key is the identity");
+    }
+    KeyShare<C> key;
+    key.threshold = config_.threshold;
+    key.parties = config_.parties;
+    key.index = config_.self;
+    key.secret_share = std::move(secret);
+    key.group_public_key = group_key;
+    key.verification_shares.assign(config_.parties, Point::identity());
+    key.verification_shares[config_.self - 1] = own_public;
+    output_.emplace(std::move(key));
+
+    if (config_.options.verification_shares == VerificationShares::kLocal) {
+      for (uint32_t m = 1; m <= config_.parties; ++m) {
+        if (m != config_.self) output_->verification_shares[m - 1] = evaluate_commitments_vartime<C>(summed_, m);
+      }
+      return runtime::Outgoing{};
+    }
+    runtime::Outgoing out;
+    const auto bytes = own_public.to_bytes();
+    out.broadcast = Bytes(bytes.begin(), bytes.end());
+    return out;
+  }
+
+  // [round 3, kExchange] check everyone's Y_m against the summed commitments
+  // with one random linear combination; per-party checks name the culprits.
+  Result<runtime::Outgoing> after_verification_shares(const runtime::Inbox& inbox, Rng& rng) {
+    std::vector<Point>& ys = output_->verification_shares;
+    for (const auto& [sender, msg] : inbox.broadcast) {
+      OKMPC_ASSIGN_OR_RETURN(ys[sender - 1], decode_verification_share<C>(msg.payload, sender));
+    }
+    // Σ_m ρ_m·Y_m == Σ_k (Σ_m ρ_m·m^k)·Ĉ_k, ρ_m uniform from this party's rng.
+    std::vector<Scalar> rho;
+    std::vector<Scalar> coeff(config_.threshold, Scalar::zero());
+    rho.reserve(config_.parties);
+    for (uint32_t m = 1; m <= config_.parties; ++m) {
+      rho.push_back(Scalar::random(rng));
+      Scalar power = rho.back();
+      const Scalar x = Scalar::from_u64(m);
+      for (uint32_t k = 0; k < config_.threshold; ++k) {
+        coeff[k] = coeff[k] + power;
+        power = power * x;
+      }
+    }
+    if (multi_mul_vartime<C>(rho, ys) == multi_mul_vartime<C>(coeff, summed_)) return runtime::Outgoing{};
+    std::vector<uint32_t> bad;
+    for (uint32_t m = 1; m <= config_.parties; ++m) {
+      if (!(ys[m - 1] == evaluate_commitments_vartime<C>(summed_, m))) bad.push_back(m);
+    }
+    if (bad.empty()) return fail(ErrorCode::kInternal, "dkg: batched verification-share check failed spuriously");
+    return fail(ErrorCode::kVerificationFailed,
+                "dkg round 3: the verification share of party " + names(bad) +
+                    " does not match the commitments",
+                bad);
+  }
+
+  DkgConfig config_;
+  std::optional<Polynomial<C>> poly_;
+  std::vector<Point> own_commitments_;
+  std::optional<Secret<Scalar>> own_share_;
+  std::map<runtime::PartyId, std::vector<Point>> commitments_;  // by dealer, self included
+  std::vector<Point> summed_;                                   // Ĉ_k = Σ_i C_{i,k}
+  std::optional<KeyShare<C>> output_;
+};
+
+}  // namespace okmpc::dkg
