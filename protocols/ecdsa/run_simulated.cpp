@@ -1,0 +1,78 @@
+#include "protocols/ecdsa/run_simulated.hpp"
+
+#include <memory>
+
+namespace okmpc::ecdsa {
+namespace {
+
+void default_party_rng(runtime::SimConfig& config, Rng& rng) {
+  if (config.party_rng) return;
+  config.party_rng = [&rng](PartyId) -> std::unique_ptr<Rng> {
+    const auto seed = rng.bytes<32>();
+    return std::make_unique<DeterministicRng>(ByteView(seed));
+  };
+}
+
+}  // namespace
+
+Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
+                                       runtime::SimConfig config) {
+  if (shares.empty()) return fail(ErrorCode::kInvalidArgument, "no key shares");
+  for (const auto& s : shares) {
+    if (s.parties != shares.size() || !(s.group_public_key == shares.front().group_public_key)) {
+      return fail(ErrorCode::kInvalidArgument, "ecdsa setup needs exactly one share of each party of one key",
+                  {s.index});
+    }
+  }
+  SimulatedSetup out;
+  if (shares.size() == 1) {  // nobody to pair with
+    out.setups.push_back(EcdsaSetup{shares[0].index, shares[0].group_public_key, {}});
+    return out;
+  }
+  const runtime::SessionId session = rng.bytes<32>();
+  default_party_rng(config, rng);
+  std::vector<std::unique_ptr<SetupParty>> parties;
+  std::vector<runtime::Party*> handles;
+  for (const auto& s : shares) {
+    OKMPC_ASSIGN_OR_RETURN(auto p, SetupParty::create(s, session));
+    handles.push_back(p.get());
+    parties.push_back(std::move(p));
+  }
+  OKMPC_ASSIGN_OR_RETURN(out.report, runtime::simulate(handles, config));
+  for (auto& p : parties) {
+    OKMPC_ASSIGN_OR_RETURN(auto setup, p->take_setup());
+    out.setups.push_back(std::move(setup));
+  }
+  return out;
+}
+
+Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares,
+                                               std::span<const EcdsaSetup> setups, const Hash32& digest,
+                                               Rng& rng, runtime::SimConfig config, bool echo_last_round) {
+  if (shares.empty()) return fail(ErrorCode::kInvalidArgument, "no signers");
+  if (setups.size() != shares.size()) return fail(ErrorCode::kInvalidArgument, "one setup per signer needed");
+  SignRequest request;
+  request.digest = digest;
+  for (const auto& s : shares) request.signers.push_back(s.index);
+  request.session = rng.bytes<32>();
+  request.echo_last_round = echo_last_round;
+  default_party_rng(config, rng);
+  std::vector<std::unique_ptr<SignParty>> parties;
+  std::vector<runtime::Party*> handles;
+  for (size_t k = 0; k < shares.size(); ++k) {
+    OKMPC_ASSIGN_OR_RETURN(auto p, SignParty::create(shares[k], setups[k], request));
+    handles.push_back(p.get());
+    parties.push_back(std::move(p));
+  }
+  OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
+  std::optional<Signature65> sig;
+  for (const auto& p : parties) {
+    if (config.crashed.count(p->id())) continue;
+    if (!p->signature()) return fail(ErrorCode::kInternal, "ecdsa run finished without a signature");
+    if (sig && *sig != *p->signature()) return fail(ErrorCode::kInternal, "signers disagree on the signature");
+    sig = p->signature();
+  }
+  return SimulatedEcdsaSignature{*sig, std::move(report)};
+}
+
+}  // namespace okmpc::ecdsa

@@ -1,0 +1,41 @@
+// DKLs23 setup and signing runs on the simulated network
+// (protocols/runtime/simnet): used by `okmpc sign --scheme ecdsa`, the tests
+// and the benchmarks.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "protocols/dkg/key_share.hpp"
+#include "protocols/ecdsa/setup.hpp"
+#include "protocols/ecdsa/sign.hpp"
+#include "protocols/runtime/simnet.hpp"
+
+namespace okmpc::ecdsa {
+
+struct SimulatedSetup {
+  std::vector<EcdsaSetup> setups;  // [k] belongs to shares[k]
+  runtime::RunReport report;
+};
+
+// The pairwise OT setup among all parties of the key (`shares`: one share per
+// party, all of one key). Session id and party randomness come from `rng`
+// unless config.party_rng is set. Errors: kInvalidArgument for an incomplete
+// or mixed set of shares; otherwise the run's abort with its culprits.
+Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
+                                       runtime::SimConfig config = {});
+
+struct SimulatedEcdsaSignature {
+  Signature65 signature;      // verified with libsecp256k1 (verify + recover) by every signer
+  runtime::RunReport report;  // rounds, messages, bytes, compute time
+};
+
+// Signs `digest` with the signers holding `shares` (their ids form the signer
+// set) and their `setups` (same order). Errors: kInvalidArgument for a bad
+// signer set or mismatched setups; otherwise the run's abort with culprits.
+Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares,
+                                               std::span<const EcdsaSetup> setups, const Hash32& digest,
+                                               Rng& rng, runtime::SimConfig config = {},
+                                               bool echo_last_round = false);
+
+}  // namespace okmpc::ecdsa
