@@ -1,0 +1,34 @@
+// Configuration of one gateway process (`okmpc gateway ...`, docs/gateway.md).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace okmpc::gateway {
+
+struct GatewayConfig {
+  std::filesystem::path data_dir;               // DATA: gateway.db, chain, dwn/, auth/, outbox.jsonl
+  std::optional<std::filesystem::path> oidc_jwks;  // a JWKS file; absent → the simulated Google provider
+  std::string oidc_audience = "okmpc-demo-client";
+  std::optional<std::filesystem::path> clients;  // JSON [{clientSWA, signer}]; absent → the demo client
+  uint32_t auth_nodes = 3;
+  uint32_t auth_quorum = 2;
+  uint32_t dwn_nodes = 3;
+  uint32_t dwn_threshold = 2;
+  // Rate limits (token buckets; 0 disables): requests per second per client
+  // IP, and authentication attempts per minute per identity.
+  double ip_rate_per_second = 1000;
+  double ip_burst = 2000;
+  double identity_rate_per_minute = 60;
+  double identity_burst = 20;
+  // Fault injection for tests and the demo: an auth node that attests falsely
+  // (0 = none) and DWN nodes that are down (bit i-1 set = node i down).
+  uint32_t malicious_auth_node = 0;
+  uint32_t dwn_down_mask = 0;
+  unsigned threads = 4;
+  size_t max_body_bytes = 64 * 1024;
+};
+
+}  // namespace okmpc::gateway
