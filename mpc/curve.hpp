@@ -66,4 +66,15 @@ concept Curve = requires(const typename C::Scalar& a, const typename C::Scalar& 
   { P == Q } -> std::same_as<bool>;
 };
 
+// s·P for a PUBLIC scalar s: the curve's faster variable-time
+// Point::mul_vartime when it has one (secp256k1), else the constant-time s·P.
+template <Curve C>
+typename C::Point mul_vartime(const typename C::Scalar& s, const typename C::Point& p) {
+  if constexpr (requires { C::Point::mul_vartime(s, p); }) {
+    return C::Point::mul_vartime(s, p);
+  } else {
+    return s * p;
+  }
+}
+
 }  // namespace okmpc

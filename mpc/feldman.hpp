@@ -20,7 +20,7 @@ typename C::Point evaluate_commitments_vartime(std::span<const typename C::Point
   using Point = typename C::Point;
   Point acc = Point::identity();
   const auto xs = C::Scalar::from_u64(x);
-  for (size_t k = commitments.size(); k-- > 0;) acc = xs * acc + commitments[k];
+  for (size_t k = commitments.size(); k-- > 0;) acc = mul_vartime<C>(xs, acc) + commitments[k];
   return acc;
 }
 

@@ -79,7 +79,7 @@ Status verify(Transcript& transcript, const typename C::Point& X, const SchnorrP
     return fail(ErrorCode::kInvalidPoint, "schnorr proof: the statement X is the identity");
   }
   const auto c = schnorr_detail::challenge<C>(transcript, X, proof.R);
-  if (!(C::Point::base_mul(proof.z) == proof.R + c * X)) {
+  if (!(C::Point::base_mul(proof.z) == proof.R + mul_vartime<C>(c, X))) {
     return fail(ErrorCode::kVerificationFailed, "schnorr proof of knowledge does not verify");
   }
   return ok();

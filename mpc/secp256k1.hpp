@@ -133,9 +133,13 @@ class Secp256k1::Point {
   friend Point operator-(const Point& p, const Point& q);
   Point operator-() const;
   Point& operator+=(const Point& q) { return *this = *this + q; }
-  // s·P through secp256k1_ec_pubkey_tweak_mul: constant time in s; 0·P and
+  // s·P through secp256k1_ecdh (ecmult_const): constant time in s; 0·P and
   // s·identity are the identity.
   friend Point operator*(const Scalar& s, const Point& p);
+  // s·P through secp256k1_ec_pubkey_tweak_mul, which is VARIABLE time in s
+  // (libsecp256k1's ecmult): public scalars only (verification, Feldman).
+  // Same results as operator*.
+  static Point mul_vartime(const Scalar& s, const Point& p);
 
   friend bool operator==(const Point& p, const Point& q);
 

@@ -1,5 +1,11 @@
 // secp256k1 points on libsecp256k1's public API, plus the identity, which the
 // library cannot represent (it returns 0 wherever a result would be infinity).
+//
+// Constant-time s·P: secp256k1_ec_pubkey_tweak_mul runs the variable-time
+// secp256k1_ecmult (the library documents tweaks as public), so s·P goes
+// through secp256k1_ecdh, whose ecmult_const is constant time, with a "hash"
+// that returns the raw coordinates. mul_vartime keeps tweak_mul for public s.
+#include <secp256k1_ecdh.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -130,16 +136,44 @@ Secp256k1::Point Secp256k1::Point::operator-() const {
 
 Secp256k1::Point operator-(const Secp256k1::Point& p, const Secp256k1::Point& q) { return p + (-q); }
 
+namespace {
+
+// secp256k1_ecdh "hash" that outputs the uncompressed point 04‖X‖Y.
+int uncompressed_point_of(unsigned char* out, const unsigned char* x32, const unsigned char* y32,
+                          void* /*data*/) {
+  out[0] = 0x04;
+  std::copy(x32, x32 + 32, out + 1);
+  std::copy(y32, y32 + 32, out + 33);
+  return 1;
+}
+
+}  // namespace
+
 Secp256k1::Point operator*(const Secp256k1::Scalar& s, const Secp256k1::Point& p) {
   if (p.identity_) return p;
   const bool zero = s.is_zero();
-  ByteArray<32> tweak = nonzero_key_bytes(s);
-  Secp256k1::Point r = p;
+  ByteArray<32> key = nonzero_key_bytes(s);
+  ByteArray<65> xy;
+  int ok = secp256k1_ecdh(secp256k1_ctx(), xy.data(), &p.pk_, key.data(), uncompressed_point_of, nullptr);
+  sodium_memzero(key.data(), key.size());
+  assert(ok == 1);  // key is in [1, n); a prime-order group has no nonzero k with k·P = O
+  Secp256k1::Point r;
+  ok &= secp256k1_ec_pubkey_parse(secp256k1_ctx(), &r.pk_, xy.data(), xy.size());
+  sodium_memzero(xy.data(), xy.size());
+  assert(ok == 1);
+  (void)ok;
+  r.identity_ = zero;
+  if (zero) r.pk_ = secp256k1_pubkey{};
+  return r;
+}
+
+Secp256k1::Point Secp256k1::Point::mul_vartime(const Scalar& s, const Point& p) {
+  if (p.identity_ || s.is_zero()) return identity();
+  const ByteArray<32> tweak = s.to_bytes();
+  Point r = p;
   int ok = secp256k1_ec_pubkey_tweak_mul(secp256k1_ctx(), &r.pk_, tweak.data());
-  sodium_memzero(tweak.data(), tweak.size());
   assert(ok == 1);  // tweak is in [1, n)
   (void)ok;
-  if (zero) r = Secp256k1::Point::identity();
   return r;
 }
 
@@ -171,7 +205,7 @@ Secp256k1::Point Secp256k1::Point::multi_mul_vartime(std::span<const Scalar> sca
   terms.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     if (scalars[i].is_zero() || points[i].identity_) continue;
-    terms.push_back(scalars[i] * points[i]);
+    terms.push_back(mul_vartime(scalars[i], points[i]));
   }
   return sum(terms);
 }

@@ -53,6 +53,7 @@ TEST(Secp256k1PointCrossCheck, MatchesLibsecp256k1) {
     EXPECT_EQ(PA.to_bytes(), ser(A));
     EXPECT_EQ((PA + PB).to_bytes(), ser(sum));
     EXPECT_EQ((b * PA).to_bytes(), ser(prod));
+    EXPECT_EQ(Secp256k1::Point::mul_vartime(b, PA).to_bytes(), ser(prod));
     EXPECT_EQ(Secp256k1::Point::from_raw(A), PA);
     EXPECT_EQ(ser(PA.raw()), ser(A));
   }

@@ -62,6 +62,8 @@ TYPED_TEST(TypedCurve, GroupLawsAndIdentityHandling) {
   EXPECT_TRUE(P::base_mul(S::zero()).is_identity());
   EXPECT_TRUE((S::zero() * G).is_identity());
   EXPECT_TRUE((S::from_u64(5) * O).is_identity());
+  EXPECT_TRUE(mul_vartime<TypeParam>(S::zero(), G).is_identity());
+  EXPECT_TRUE(mul_vartime<TypeParam>(S::from_u64(5), O).is_identity());
   EXPECT_TRUE((G - G).is_identity());
   EXPECT_TRUE((G + (-G)).is_identity());
   EXPECT_EQ(G + O, G);
@@ -73,6 +75,7 @@ TYPED_TEST(TypedCurve, GroupLawsAndIdentityHandling) {
     S a = S::random(this->rng), b = S::random(this->rng);
     EXPECT_EQ(P::base_mul(a) + P::base_mul(b), P::base_mul(a + b));
     EXPECT_EQ(a * P::base_mul(b), P::base_mul(a * b));
+    EXPECT_EQ(mul_vartime<TypeParam>(a, P::base_mul(b)), P::base_mul(a * b));
     P A = P::base_mul(a);
     EXPECT_EQ(*P::from_bytes(A.to_bytes()), A);
     EXPECT_FALSE(P::from_bytes(O.to_bytes()));
