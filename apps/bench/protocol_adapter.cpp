@@ -46,6 +46,10 @@ std::vector<const ProtocolAdapter*> available_adapters() {
 
 Result<const ProtocolAdapter*> find_adapter(std::string_view protocol, std::string_view curve,
                                             std::string_view variant) {
+  if (!contains(known_curves(), curve)) {
+    return fail(ErrorCode::kInvalidArgument,
+                "unknown curve '" + std::string(curve) + "' (expected one of: " + joined(known_curves()) + ")");
+  }
   auto it = registry().find(std::string(protocol));
   if (it == registry().end()) {
     if (contains(planned_protocols(), protocol)) {
@@ -56,10 +60,6 @@ Result<const ProtocolAdapter*> find_adapter(std::string_view protocol, std::stri
                                                  "' (expected one of: " + joined(planned_protocols()) + ")");
   }
   const ProtocolAdapter& adapter = it->second;
-  if (!contains(known_curves(), curve)) {
-    return fail(ErrorCode::kInvalidArgument,
-                "unknown curve '" + std::string(curve) + "' (expected one of: " + joined(known_curves()) + ")");
-  }
   if (!contains(adapter.curves, curve)) {
     return fail(ErrorCode::kInvalidArgument, "protocol '" + adapter.protocol + "' does not run on curve '" +
                                                  std::string(curve) + "' (it supports: " +

@@ -7,6 +7,9 @@ namespace okmpc::bench {
 Result<std::vector<PlannedSweep>> plan_sweeps(const std::vector<SweepSpec>& specs) {
   std::vector<PlannedSweep> plan;
   for (const SweepSpec& spec : specs) {
+    // Shape first, so a bad parameter is reported even for a protocol that
+    // is not in this build.
+    OKMPC_TRY(expand(spec));
     OKMPC_ASSIGN_OR_RETURN(const ProtocolAdapter* adapter, find_adapter(spec.protocol, spec.curve, spec.variant));
     PlannedSweep sweep;
     sweep.spec = spec;
