@@ -5,7 +5,10 @@
 // secp256k1_ec_seckey_tweak_mul, point ops within 10% of the wrapped call.
 #include <benchmark/benchmark.h>
 #include <secp256k1.h>
+#include <secp256k1_ecdh.h>
 #include <sodium.h>
+
+#include <algorithm>
 
 #include "mpc/ed25519.hpp"
 #include "mpc/hash.hpp"
@@ -71,6 +74,12 @@ void BM_PointAdd(benchmark::State& st) {
   }
 }
 
+void BM_Secp256k1_PointMulVartime(benchmark::State& st) {
+  Inputs<Secp256k1> in;
+  for (auto _ : st) benchmark::DoNotOptimize(Secp256k1::Point::mul_vartime(in.a, in.P));
+}
+BENCHMARK(BM_Secp256k1_PointMulVartime);
+
 BENCHMARK(BM_ScalarMul<Secp256k1>)->Name("BM_Secp256k1_ScalarMul");
 BENCHMARK(BM_ScalarAdd<Secp256k1>)->Name("BM_Secp256k1_ScalarAdd");
 BENCHMARK(BM_ScalarInvert<Secp256k1>)->Name("BM_Secp256k1_ScalarInvert");
@@ -116,6 +125,28 @@ void BM_Lib_Secp256k1_PubkeyTweakMul(benchmark::State& st) {
   }
 }
 BENCHMARK(BM_Lib_Secp256k1_PubkeyTweakMul);
+
+// What Secp256k1 s·P wraps: secp256k1_ecdh (constant-time ecmult_const) with a
+// callback returning the raw point, plus the re-parse into a pubkey.
+int raw_xy(unsigned char* out, const unsigned char* x32, const unsigned char* y32, void*) {
+  out[0] = 0x04;
+  std::copy(x32, x32 + 32, out + 1);
+  std::copy(y32, y32 + 32, out + 33);
+  return 1;
+}
+
+void BM_Lib_Secp256k1_EcdhRawPoint(benchmark::State& st) {
+  Inputs<Secp256k1> in;
+  const ByteArray<32> key = in.a.to_bytes();
+  const secp256k1_pubkey P = in.P.raw();
+  ByteArray<65> xy;
+  secp256k1_pubkey out;
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(secp256k1_ecdh(secp256k1_ctx(), xy.data(), &P, key.data(), raw_xy, nullptr));
+    benchmark::DoNotOptimize(secp256k1_ec_pubkey_parse(secp256k1_ctx(), &out, xy.data(), xy.size()));
+  }
+}
+BENCHMARK(BM_Lib_Secp256k1_EcdhRawPoint);
 
 void BM_Lib_Secp256k1_PubkeyCombine(benchmark::State& st) {
   Inputs<Secp256k1> in;
