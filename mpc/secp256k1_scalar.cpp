@@ -212,17 +212,25 @@ Secp256k1::Scalar operator*(const Secp256k1::Scalar& a, const Secp256k1::Scalar&
 }
 
 Secp256k1::Scalar Secp256k1::Scalar::invert() const {
-  // a^(n-2) by left-to-right square-and-multiply over the public, fixed
-  // exponent n - 2: the sequence of operations never depends on a.
+  // a^(n-2) with a fixed 4-bit window over the public, constant exponent
+  // n - 2: 252 squarings and 64 multiplications by table[window], where the
+  // window values (hence the table indices) come from the exponent only, so
+  // the sequence of operations and memory accesses never depends on a.
   Limbs e;
   sub_limbs(e, kN, {2, 0, 0, 0});
+  std::array<Scalar, 16> table;
+  table[0] = one();
+  for (size_t i = 1; i < 16; ++i) table[i] = table[i - 1] * *this;
   Scalar r = one();
-  for (int limb = 3; limb >= 0; --limb) {
-    for (int bit = 63; bit >= 0; --bit) {
-      r = r.square();
-      if ((e[static_cast<size_t>(limb)] >> bit) & 1) r = r * *this;
+  for (int w = 63; w >= 0; --w) {
+    if (w != 63) {
+      for (int k = 0; k < 4; ++k) r = r.square();
     }
+    const unsigned bit = static_cast<unsigned>(w) * 4;
+    const size_t window = static_cast<size_t>((e[bit / 64] >> (bit % 64)) & 0xf);
+    r = r * table[window];
   }
+  sodium_memzero(table.data(), sizeof(table));
   return r;
 }
 
