@@ -2,13 +2,16 @@
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
+#include <openssl/bio.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/param_build.h>
 #include <openssl/rsa.h>
 
 namespace okmpc::auth {
 namespace {
 
+struct BioFree { void operator()(BIO* b) const { BIO_free(b); } };
 struct BnFree { void operator()(BIGNUM* b) const { BN_free(b); } };
 struct CtxFree { void operator()(EVP_PKEY_CTX* c) const { EVP_PKEY_CTX_free(c); } };
 struct MdCtxFree { void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); } };
@@ -84,6 +87,25 @@ Result<RsaPrivateKey> RsaPrivateKey::generate(unsigned bits) {
   EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(bits));
   if (!key) return fail(ErrorCode::kInternal, "rsa: key generation failed");
   return RsaPrivateKey(own(key));
+}
+
+Result<RsaPrivateKey> RsaPrivateKey::from_pem(std::string_view pem) {
+  std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr;
+  if (!key) return fail(ErrorCode::kInvalidEncoding, "rsa: not an unencrypted PEM private key");
+  auto owned = own(key);
+  if (!EVP_PKEY_is_a(key, "RSA")) return fail(ErrorCode::kInvalidEncoding, "rsa: PEM key is not RSA");
+  if (EVP_PKEY_get_bits(key) < 2048) return fail(ErrorCode::kInvalidArgument, "rsa: keys below 2048 bits are refused");
+  return RsaPrivateKey(std::move(owned));
+}
+
+std::string RsaPrivateKey::to_pem() const {
+  std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PrivateKey(bio.get(), key_.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1) return {};
+  char* data = nullptr;
+  const long len = BIO_get_mem_data(bio.get(), &data);
+  std::string out(data, static_cast<size_t>(len));
+  return out;
 }
 
 Result<Bytes> RsaPrivateKey::sign_rs256(ByteView message) const {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include <openssl/types.h>
 
@@ -42,6 +44,12 @@ class RsaPrivateKey {
   // A fresh key from OpenSSL's CSPRNG (EVP_PKEY_Q_keygen), e = 65537.
   // kInvalidArgument if bits < 2048.
   static Result<RsaPrivateKey> generate(unsigned bits = 2048);
+
+  // Loads a PKCS#8 / PKCS#1 PEM RSA private key (unencrypted); kInvalidEncoding
+  // if it is not one, kInvalidArgument if it is below 2048 bits.
+  static Result<RsaPrivateKey> from_pem(std::string_view pem);
+  // PKCS#8 PEM, for persisting the key (callers store it 0600).
+  std::string to_pem() const;
 
   RsaPrivateKey(RsaPrivateKey&&) noexcept = default;
   RsaPrivateKey& operator=(RsaPrivateKey&&) noexcept = default;

@@ -11,6 +11,22 @@ Result<SimulatedGoogle> SimulatedGoogle::create() {
   return g;
 }
 
+Result<SimulatedGoogle> SimulatedGoogle::from_pem_keys(const std::vector<std::string>& pems) {
+  if (pems.empty() || pems.size() > 2) return fail(ErrorCode::kInvalidArgument, "simulated google: give one or two keys");
+  SimulatedGoogle g;
+  for (const std::string& pem : pems) {
+    OKMPC_ASSIGN_OR_RETURN(RsaPrivateKey key, RsaPrivateKey::from_pem(pem));
+    g.keys_.emplace_back("sim-google-" + std::to_string(g.next_index_++), std::move(key));
+  }
+  return g;
+}
+
+std::vector<std::string> SimulatedGoogle::private_keys_pem() const {
+  std::vector<std::string> out;
+  for (const auto& [kid, key] : keys_) out.push_back(key.to_pem());
+  return out;
+}
+
 Status SimulatedGoogle::rotate() {
   OKMPC_ASSIGN_OR_RETURN(RsaPrivateKey key, RsaPrivateKey::generate(2048));
   keys_.emplace_back("sim-google-" + std::to_string(next_index_++), std::move(key));

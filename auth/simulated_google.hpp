@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -37,6 +38,13 @@ class SimulatedGoogle {
 
   // One fresh RSA-2048 key, kid "sim-google-1". kInternal if OpenSSL fails.
   static Result<SimulatedGoogle> create();
+
+  // A provider with the given PEM keys (oldest first, at most two; the last is
+  // current), kids "sim-google-1", "sim-google-2". For restarts and for tests
+  // that must not pay RSA key generation. Errors of RsaPrivateKey::from_pem.
+  static Result<SimulatedGoogle> from_pem_keys(const std::vector<std::string>& pems);
+  // The published keys' private halves as PEM (oldest first), to persist.
+  std::vector<std::string> private_keys_pem() const;
 
   // A new current key (kid "sim-google-<n+1>"); the previous one stays in
   // the JWKS (tokens it signed keep verifying), the one before is dropped.
