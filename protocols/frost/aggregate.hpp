@@ -14,13 +14,13 @@
 
 namespace okmpc::frost {
 
-// §5.4 verify_signature_share: z_i·G == D_i + rho_i·E_i + (c·lambda_i)·PK_i.
+// §5.4 verify_signature_share: z_i·G == (D_i + rho_i·E_i) + (c·lambda_i)·PK_i,
+// with the commitment share D_i + rho_i·E_i given (commitment_shares_vartime).
 template <Ciphersuite S>
-bool verify_signature_share_vartime(const SigningCommitments<S>& commitments, const ScalarOf<S>& binding_factor,
-                                    const ScalarOf<S>& challenge, const ScalarOf<S>& lambda,
-                                    const PointOf<S>& verification_share, const SignatureShare<S>& share) {
-  const PointOf<S> commitment_share = commitments.hiding + binding_factor * commitments.binding;
-  const PointOf<S> expected = commitment_share + (challenge * lambda) * verification_share;
+bool verify_signature_share_vartime(const PointOf<S>& commitment_share, const ScalarOf<S>& challenge,
+                                    const ScalarOf<S>& lambda, const PointOf<S>& verification_share,
+                                    const SignatureShare<S>& share) {
+  const PointOf<S> expected = commitment_share + mul_vartime<S>(challenge * lambda, verification_share);
   return PointOf<S>::base_mul(share.share) == expected;
 }
 
@@ -64,7 +64,8 @@ Result<Signature<S>> aggregate(const SigningPackage<S>& package, std::span<const
   }
 
   const std::vector<ScalarOf<S>> factors = compute_binding_factors<S>(keys.group_public_key, list, package.message);
-  const PointOf<S> group_commitment = compute_group_commitment_vartime<S>(list, factors);
+  const std::vector<PointOf<S>> commitment_shares = commitment_shares_vartime<S>(list, factors);
+  const PointOf<S> group_commitment = PointOf<S>::sum(commitment_shares);
   if (group_commitment.is_identity()) {
     return fail(ErrorCode::kInvalidPoint, "group commitment is the identity element");
   }
@@ -75,7 +76,7 @@ Result<Signature<S>> aggregate(const SigningPackage<S>& package, std::span<const
   for (size_t k = 0; k < list.size(); ++k) {
     const PartyId id = list[k].identifier;
     OKMPC_ASSIGN_OR_RETURN(const ScalarOf<S> lambda, (lagrange_coefficient<typename S::Group>(id, signers)));
-    if (!verify_signature_share_vartime<S>(list[k], factors[k], challenge, lambda,
+    if (!verify_signature_share_vartime<S>(commitment_shares[k], challenge, lambda,
                                            keys.verification_shares[id - 1], *ordered[k])) {
       cheaters.push_back(id);
     }

@@ -74,16 +74,37 @@ std::vector<ScalarOf<S>> compute_binding_factors(const PointOf<S>& group_public_
   return factors;
 }
 
-// §4.5 compute_group_commitment: R = Σ (D_i + rho_i·E_i). `factors[k]`
-// belongs to `commitments[k]`. Public inputs only.
+// c·P for public c and P (variable time).
+template <Ciphersuite S>
+PointOf<S> mul_vartime(const ScalarOf<S>& c, const PointOf<S>& P) {
+  return PointOf<S>::multi_mul_vartime(std::span<const ScalarOf<S>>(&c, 1), std::span<const PointOf<S>>(&P, 1));
+}
+
+// Each signer's commitment share D_i + rho_i·E_i (§4.5 summands, also the
+// first term of §5.4's share check). `factors[k]` belongs to `commitments[k]`.
+// Public inputs only.
+template <Ciphersuite S>
+std::vector<PointOf<S>> commitment_shares_vartime(std::span<const SigningCommitments<S>> commitments,
+                                                  std::span<const ScalarOf<S>> factors) {
+  std::vector<PointOf<S>> out;
+  out.reserve(commitments.size());
+  for (size_t k = 0; k < commitments.size(); ++k) {
+    out.push_back(commitments[k].hiding + mul_vartime<S>(factors[k], commitments[k].binding));
+  }
+  return out;
+}
+
+// §4.5 compute_group_commitment: R = Σ D_i + Σ rho_i·E_i. Public inputs only.
 template <Ciphersuite S>
 PointOf<S> compute_group_commitment_vartime(std::span<const SigningCommitments<S>> commitments,
                                             std::span<const ScalarOf<S>> factors) {
-  PointOf<S> sum = PointOf<S>::identity();
+  std::vector<PointOf<S>> terms;
+  terms.reserve(2 * commitments.size());
   for (size_t k = 0; k < commitments.size(); ++k) {
-    sum = sum + commitments[k].hiding + factors[k] * commitments[k].binding;
+    terms.push_back(commitments[k].hiding);
+    terms.push_back(mul_vartime<S>(factors[k], commitments[k].binding));
   }
-  return sum;
+  return PointOf<S>::sum(terms);
 }
 
 // §4.6 compute_challenge: c = H2(SerializeElement(R) || SerializeElement(PK) || msg).

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <concepts>
+#include <span>
 #include <string_view>
 
 #include "mpc/bytes.hpp"
@@ -28,7 +29,12 @@
 namespace okmpc::frost {
 
 template <class S>
-concept Ciphersuite = Curve<typename S::Group> && requires(ByteView m) {
+concept Ciphersuite = Curve<typename S::Group> &&
+                      requires(ByteView m, std::span<const typename S::Group::Scalar> scalars,
+                               std::span<const typename S::Group::Point> points) {
+  // Public-data fast paths of the group (variable time).
+  { S::Group::Point::multi_mul_vartime(scalars, points) } -> std::same_as<typename S::Group::Point>;
+  { S::Group::Point::sum(points) } -> std::same_as<typename S::Group::Point>;
   { S::kName } -> std::convertible_to<std::string_view>;
   { S::kContextString } -> std::convertible_to<std::string_view>;
   { S::h1(m) } -> std::same_as<typename S::Group::Scalar>;  // binding factor ("rho")

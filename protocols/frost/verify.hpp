@@ -18,7 +18,7 @@ Status verify_signature_vartime(const PointOf<S>& group_public_key, ByteView mes
     return fail(ErrorCode::kInvalidPoint, "public key or R is the identity element");
   }
   const ScalarOf<S> c = compute_challenge<S>(signature.R, group_public_key, message);
-  if (!(PointOf<S>::base_mul(signature.z) == signature.R + c * group_public_key)) {
+  if (!(PointOf<S>::base_mul(signature.z) == signature.R + mul_vartime<S>(c, group_public_key))) {
     return fail(ErrorCode::kVerificationFailed, std::string(S::kName) + " signature does not verify");
   }
   return ok();
