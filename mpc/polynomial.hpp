@@ -42,8 +42,10 @@ class Polynomial {
     for (size_t i = 0; i < degree; ++i) coeffs.emplace_back(Scalar::random(rng));
     return Polynomial(std::move(coeffs));
   }
-  // Takes ownership of given coefficients, a_0 first. Precondition: non-empty.
+  // Takes ownership of given coefficients, a_0 first. An empty vector is the
+  // zero polynomial (degree 0, a_0 = 0).
   static Polynomial from_coefficients(std::vector<Secret<Scalar>> coeffs) {
+    if (coeffs.empty()) coeffs.emplace_back(Scalar::zero());
     return Polynomial(std::move(coeffs));
   }
 

@@ -202,6 +202,9 @@ TYPED_TEST(TypedCurve, PolynomialEvaluateMatchesDirectSum) {
   // f(10) = 7 + 50 + 300 = 357
   EXPECT_EQ(poly.evaluate(10).expose(), S::from_u64(357));
   EXPECT_EQ(poly.evaluate(0).expose(), S::from_u64(7));
+  auto zero = Polynomial<C>::from_coefficients({});
+  EXPECT_EQ(zero.degree(), 0u);
+  EXPECT_TRUE(zero.evaluate(5).expose().is_zero());
 }
 
 TYPED_TEST(TypedCurve, SchnorrProofBindsTranscript) {
