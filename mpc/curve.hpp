@@ -27,6 +27,7 @@
 #include "mpc/bytes.hpp"
 #include "mpc/error.hpp"
 #include "mpc/rng.hpp"
+#include "mpc/secret.hpp"
 
 namespace okmpc {
 
@@ -65,6 +66,11 @@ concept Curve = requires(const typename C::Scalar& a, const typename C::Scalar& 
   { P.is_identity() } -> std::same_as<bool>;
   { P == Q } -> std::same_as<bool>;
 };
+
+// A secret scalar of curve C (a key share, a nonce): move-only, wiped on
+// destruction, printed as <secret> (mpc/secret.hpp).
+template <Curve C>
+using SecretScalar = Secret<typename C::Scalar>;
 
 // s·P for a PUBLIC scalar s: the curve's faster variable-time
 // Point::mul_vartime when it has one (secp256k1), else the constant-time s·P.

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <type_traits>
 
+#include "mpc/curve.hpp"
+#include "mpc/ed25519.hpp"
 #include "mpc/secp256k1.hpp"
 #include "mpc/secret.hpp"
 
@@ -16,6 +18,8 @@ static_assert(!std::is_copy_constructible_v<Secret<S>>);
 static_assert(!std::is_copy_assignable_v<Secret<S>>);
 static_assert(std::is_nothrow_move_constructible_v<Secret<S>>);
 static_assert(!std::is_copy_constructible_v<SecretBytes>);
+static_assert(std::is_same_v<SecretScalar<Ed25519>, Secret<Ed25519::Scalar>>);
+static_assert(!std::is_copy_constructible_v<SecretScalar<Ed25519>>);
 
 TEST(Secret, PrintsPlaceholderNeverTheValue) {
   Secret<S> s(S::from_u64(0x1234));
