@@ -1,0 +1,127 @@
+// FROST (RFC 9591) signing cost, both ciphersuites, t-of-n = 2-of-3, 3-of-5,
+// 11-of-15, 67-of-100. Three views of one signing:
+//   BM_FrostSign      all parties' compute summed: t × round1::commit,
+//                     t × round2::sign, and the coordinator's aggregate;
+//   BM_FrostSigners   the same without aggregation (the signers' share);
+//   BM_FrostAggregate aggregation alone (t share checks + final check).
+// Counters rounds/messages/bytes come from one run of the same signing on
+// the simulated network. The single-party floors (BM_Baseline_*) are in
+// bench/baseline_bench.cpp, same binary, same run.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <utility>
+
+#include "protocols/dkg/key_share.hpp"
+#include "protocols/frost/frost.hpp"
+
+namespace okmpc::frost {
+namespace {
+
+template <Ciphersuite S>
+struct Setup {
+  std::vector<KeyShareOf<S>> signers;  // the first t key shares
+  PublicKeyPackage<S> public_keys;
+  runtime::RunReport report;
+  Bytes message = Bytes(32, 0x42);
+};
+
+// Keys from the DKG, cached per (t, n): key generation is not measured.
+template <Ciphersuite S>
+const Setup<S>& setup(uint32_t t, uint32_t n) {
+  static std::map<std::pair<uint32_t, uint32_t>, std::unique_ptr<Setup<S>>> cache;
+  auto& slot = cache[{t, n}];
+  if (!slot) {
+    DeterministicRng rng(uint64_t{0xF7057} + t * 1000 + n);
+    auto keys = dkg::generate_keys_simulated<typename S::Group>(t, n, rng);
+    if (!keys) std::abort();
+    slot = std::make_unique<Setup<S>>();
+    slot->public_keys = PublicKeyPackage<S>::from_key_share((*keys)[0]);
+    for (uint32_t i = 0; i < t; ++i) slot->signers.push_back((*keys)[i].clone());
+    auto run = sign_simulated<S>(slot->signers, slot->message, rng);
+    if (!run) std::abort();
+    slot->report = run->report;
+  }
+  return *slot;
+}
+
+template <Ciphersuite S>
+void add_counters(benchmark::State& st, const Setup<S>& s) {
+  st.counters["t"] = static_cast<double>(s.signers.size());
+  st.counters["rounds"] = s.report.rounds;
+  st.counters["messages"] = static_cast<double>(s.report.messages);
+  st.counters["bytes"] = static_cast<double>(s.report.bytes);
+}
+
+// Rounds one and two of every signer; returns the package and the shares.
+template <Ciphersuite S>
+std::pair<SigningPackage<S>, std::vector<SignatureShare<S>>> sign_all(const Setup<S>& s, Rng& rng) {
+  SigningPackage<S> package;
+  package.message = s.message;
+  std::vector<SigningNonces<S>> nonces;
+  nonces.reserve(s.signers.size());
+  for (const auto& key : s.signers) {
+    auto out = round1::commit<S>(key, rng);
+    package.commitments.push_back(out.commitments);
+    nonces.push_back(std::move(out.nonces));
+  }
+  std::vector<SignatureShare<S>> shares;
+  for (size_t k = 0; k < s.signers.size(); ++k) {
+    auto share = round2::sign<S>(package, std::move(nonces[k]), s.signers[k]);
+    if (!share) std::abort();
+    shares.push_back(*share);
+  }
+  return {std::move(package), std::move(shares)};
+}
+
+template <Ciphersuite S>
+void BM_FrostSign(benchmark::State& st) {
+  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
+  DeterministicRng rng(uint64_t{1});
+  for (auto _ : st) {
+    auto [package, shares] = sign_all<S>(s, rng);
+    auto sig = aggregate<S>(package, shares, s.public_keys);
+    if (!sig) std::abort();
+    benchmark::DoNotOptimize(sig->z);
+  }
+  add_counters(st, s);
+}
+
+template <Ciphersuite S>
+void BM_FrostSigners(benchmark::State& st) {
+  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
+  DeterministicRng rng(uint64_t{2});
+  for (auto _ : st) {
+    auto out = sign_all<S>(s, rng);
+    benchmark::DoNotOptimize(out.second.data());
+  }
+  add_counters(st, s);
+}
+
+template <Ciphersuite S>
+void BM_FrostAggregate(benchmark::State& st) {
+  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
+  DeterministicRng rng(uint64_t{3});
+  const auto [package, shares] = sign_all<S>(s, rng);
+  for (auto _ : st) {
+    auto sig = aggregate<S>(package, shares, s.public_keys);
+    if (!sig) std::abort();
+    benchmark::DoNotOptimize(sig->z);
+  }
+  add_counters(st, s);
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  b->Args({2, 3})->Args({3, 5})->Args({11, 15})->Args({67, 100})->Unit(benchmark::kMillisecond);
+}
+
+BENCHMARK_TEMPLATE(BM_FrostSign, FrostEd25519Sha512)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostSign, FrostSecp256k1Sha256)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostSigners, FrostEd25519Sha512)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostSigners, FrostSecp256k1Sha256)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostAggregate, FrostEd25519Sha512)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostAggregate, FrostSecp256k1Sha256)->Apply(sizes);
+
+}  // namespace
+}  // namespace okmpc::frost
