@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "apps/bench/subprocess.hpp"
@@ -109,11 +110,47 @@ void emit_data(std::ostringstream& os, const Figure& f) {
   }
 }
 
+// An x range a little wider than the data, so end points and their error
+// bars are not drawn on the frame (gnuplot's own autoscale would extend a log
+// axis to whole decades and a linear one to round, possibly negative, tics).
+std::string x_range(const Figure& f) {
+  double lo = 0, hi = 0;
+  bool first = true;
+  for (const Series& s : f.series) {
+    for (const PlotPoint& p : s.points) {
+      lo = first ? p.x : std::min(lo, p.x);
+      hi = first ? p.x : std::max(hi, p.x);
+      first = false;
+    }
+  }
+  std::ostringstream os;
+  // Tics at the measured x values (n = 3, 5, 10, ... or the latencies).
+  std::set<double> xs;
+  for (const Series& s : f.series) {
+    for (const PlotPoint& p : s.points) xs.insert(p.x);
+  }
+  if (xs.size() <= 12) {
+    os << "set xtics (";
+    size_t i = 0;
+    for (double x : xs) os << (i++ ? ", " : "") << x;
+    os << ")\n";
+  } else {
+    os << "set xtics autofreq\n";
+  }
+  if (f.logx) {
+    os << "set xrange [" << lo / 1.25 << ":" << hi * 1.25 << "]\n";
+  } else {
+    const double pad = hi > lo ? (hi - lo) * 0.04 : std::max(1.0, hi * 0.1);
+    os << "set xrange [" << lo - pad << ":" << hi + pad << "]\n";
+  }
+  return os.str();
+}
+
 void emit_plot(std::ostringstream& os, const Figure& f) {
   os << "set title " << quoted(f.title) << "\n"
      << "set xlabel " << quoted(f.xlabel) << "\nset ylabel " << quoted(f.ylabel) << "\n"
      << (f.logx ? "set logscale x\n" : "unset logscale x\n") << (f.logy ? "set logscale y\n" : "unset logscale y\n")
-     << "set key outside right top box\nset grid\nset offsets graph 0.04, graph 0.04, graph 0.04, graph 0.04\n"
+     << x_range(f) << "set key below left box\nset grid\nset offsets 0, 0, graph 0.05, graph 0.05\n"
      << "plot ";
   for (size_t i = 0; i < f.series.size(); ++i) {
     os << (i ? ", \\\n     " : "") << "$" << f.file << "_" << i
