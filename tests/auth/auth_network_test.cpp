@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 #include "auth/otp_service.hpp"
 #include "auth_fixture.hpp"
@@ -210,6 +213,28 @@ TEST_F(AuthNetworkTest, OtpTokensAuthenticateThroughTheNetwork) {
   EXPECT_EQ(net->authenticate(AuthRequest{Provider::kGoogle, *tok, session_pk(9), kUuid}, kNow + 7).certificate.error().code,
             AuthErrorCode::kUnsupportedAlgorithm);
   std::filesystem::remove(outbox_path);
+}
+
+TEST_F(AuthNetworkTest, ConcurrentReplaysYieldAtMostOneCertificate) {
+  auto net = make();
+  const AuthRequest req = request(token("judy", 11), 11);
+  std::atomic<int> successes{0}, replays{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&] {
+      AuthReport r = net->authenticate(req, kNow);
+      if (r.certificate) {
+        ++successes;
+      } else if (r.certificate.error().code == AuthErrorCode::kTokenReplayed ||
+                 r.certificate.error().code == AuthErrorCode::kConsensusFailed) {
+        ++replays;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  // Each node attests a token once and a certificate needs 2 of 3 nodes.
+  EXPECT_LE(successes.load(), 1);
+  EXPECT_EQ(successes.load() + replays.load(), 6);
 }
 
 TEST_F(AuthNetworkTest, ConfigurationIsValidated) {
