@@ -33,6 +33,26 @@ Result<OktoChain> OktoChain::open(const std::filesystem::path& data_dir, ChainCo
   return chain;
 }
 
+Result<OktoChain> OktoChain::open_existing(const std::filesystem::path& data_dir, uint32_t ops_per_block) {
+  const auto file = data_dir / "chain.sqlite";
+  if (!std::filesystem::exists(file)) return fail(ErrorCode::kNotFound, "no chain database at " + file.string());
+  ChainConfig config;
+  config.ops_per_block = ops_per_block;
+  {
+    OKMPC_ASSIGN_OR_RETURN(ChainStore store, ChainStore::open(file));
+    OKMPC_ASSIGN_OR_RETURN(auto ep, store.meta("entry_point"));
+    OKMPC_ASSIGN_OR_RETURN(auto id, store.meta("chain_id"));
+    OKMPC_ASSIGN_OR_RETURN(auto mode, store.meta("hash_mode"));
+    if (!ep || !id || !mode) return fail(ErrorCode::kCorrupted, "chain database lacks its configuration (meta table)");
+    auto ep_addr = eth::parse_address(*ep);
+    auto chain_id = Uint256::parse(*id);
+    auto hash_mode = parse_hash_mode(*mode);
+    if (!ep_addr || !chain_id || !hash_mode) return fail(ErrorCode::kCorrupted, "chain database has a malformed configuration");
+    config.entry_point = EntryPointConfig{*ep_addr, *chain_id, *hash_mode};
+  }
+  return open(data_dir, std::move(config));
+}
+
 uint64_t OktoChain::now() const {
   if (config_.clock) return config_.clock();
   return static_cast<uint64_t>(

@@ -77,6 +77,11 @@ class OktoChain {
   // fails verification is kCorrupted. ops_per_block = 0 is kInvalidArgument.
   static Result<OktoChain> open(const std::filesystem::path& data_dir, ChainConfig config);
 
+  // Opens an existing chain with the configuration bound in its database
+  // (entry point, chain id, hash mode). No database in data_dir is
+  // kNotFound; verification failures as in open().
+  static Result<OktoChain> open_existing(const std::filesystem::path& data_dir, uint32_t ops_per_block = 1);
+
   OktoChain(OktoChain&&) noexcept = default;
   OktoChain& operator=(OktoChain&&) noexcept = default;
 

@@ -1,6 +1,7 @@
 #include "chain/world_state.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace okmpc::chain {
 namespace {
@@ -49,6 +50,12 @@ std::optional<std::pair<size_t, size_t>> layout(uint8_t tag) {
 
 }  // namespace
 
+bool BytesLess::operator()(const Bytes& a, const Bytes& b) const {
+  const size_t n = std::min(a.size(), b.size());
+  const int c = n == 0 ? 0 : std::memcmp(a.data(), b.data(), n);
+  return c < 0 || (c == 0 && a.size() < b.size());
+}
+
 std::optional<Bytes> WorldState::get(const Bytes& key) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
@@ -84,6 +91,31 @@ void WorldState::put(const Bytes& key, std::optional<Bytes> value) {
     entries_.erase(key);
   }
   dirty_.insert(key);
+}
+
+namespace {
+// The address that follows the tag byte in keys of `tag`.
+std::vector<eth::Address> addresses_with_tag(const WorldState::Entries& entries, Tag tag) {
+  std::vector<eth::Address> out;
+  for (auto it = entries.lower_bound(Bytes{tag}); it != entries.end() && it->first[0] == tag; ++it) {
+    out.push_back(read_array<20>(ByteView(it->first).subspan(1)));
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<std::pair<eth::Address, eth::Address>> WorldState::all_swas() const {
+  const StateTxn view = StateTxn::read_only(*this);
+  std::vector<std::pair<eth::Address, eth::Address>> out;
+  for (const eth::Address& a : addresses_with_tag(entries_, kSwa)) out.emplace_back(a, *view.swa_owner(a));
+  return out;
+}
+
+std::vector<std::pair<eth::Address, SessionRecord>> WorldState::all_sessions() const {
+  const StateTxn view = StateTxn::read_only(*this);
+  std::vector<std::pair<eth::Address, SessionRecord>> out;
+  for (const eth::Address& a : addresses_with_tag(entries_, kSession)) out.emplace_back(a, *view.session(a));
+  return out;
 }
 
 std::vector<std::pair<Bytes, std::optional<Bytes>>> WorldState::take_dirty() {

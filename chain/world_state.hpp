@@ -50,11 +50,21 @@ struct SpendPolicy {
 
 using NonceKey = ByteArray<24>;  // the 192-bit key of an ERC-4337 v0.7 nonce
 
+// Lexicographic byte order (shorter prefix first), spelled out with memcmp:
+// GCC 12 at -O3 misreports std::vector's own operator< (-Wstringop-overread).
+struct BytesLess {
+  bool operator()(const Bytes& a, const Bytes& b) const;
+};
+
 class WorldState {
  public:
-  using Entries = std::map<Bytes, Bytes>;
+  using Entries = std::map<Bytes, Bytes, BytesLess>;
 
   const Entries& entries() const { return entries_; }
+  // Every deployed SWA with its owner / every registered session, in
+  // address order (for inspection).
+  std::vector<std::pair<eth::Address, eth::Address>> all_swas() const;
+  std::vector<std::pair<eth::Address, SessionRecord>> all_sessions() const;
   std::optional<Bytes> get(const Bytes& key) const;
   Hash32 root() const;
 
@@ -70,7 +80,7 @@ class WorldState {
   void put(const Bytes& key, std::optional<Bytes> value);
 
   Entries entries_;
-  std::set<Bytes> dirty_;
+  std::set<Bytes, BytesLess> dirty_;
 };
 
 class StateTxn {
@@ -107,7 +117,7 @@ class StateTxn {
   void put(const Bytes& key, std::optional<Bytes> value) { writes_[key] = std::move(value); }
 
   WorldState* base_;
-  std::map<Bytes, std::optional<Bytes>> writes_;
+  std::map<Bytes, std::optional<Bytes>, BytesLess> writes_;
 };
 
 }  // namespace okmpc::chain
