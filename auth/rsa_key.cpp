@@ -83,7 +83,7 @@ Bytes RsaPublicKey::modulus() const { return bn_bytes(key_.get(), OSSL_PKEY_PARA
 Bytes RsaPublicKey::exponent() const { return bn_bytes(key_.get(), OSSL_PKEY_PARAM_RSA_E); }
 
 Result<RsaPrivateKey> RsaPrivateKey::generate(unsigned bits) {
-  if (bits < 2048) return fail(ErrorCode::kInvalidArgument, "rsa: keys below 2048 bits are refused");
+  if (bits < 2048 || bits > 8192) return fail(ErrorCode::kInvalidArgument, "rsa: key size outside 2048..8192 bits");
   EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(bits));
   if (!key) return fail(ErrorCode::kInternal, "rsa: key generation failed");
   return RsaPrivateKey(own(key));
@@ -95,7 +95,12 @@ Result<RsaPrivateKey> RsaPrivateKey::from_pem(std::string_view pem) {
   if (!key) return fail(ErrorCode::kInvalidEncoding, "rsa: not an unencrypted PEM private key");
   auto owned = own(key);
   if (!EVP_PKEY_is_a(key, "RSA")) return fail(ErrorCode::kInvalidEncoding, "rsa: PEM key is not RSA");
-  if (EVP_PKEY_get_bits(key) < 2048) return fail(ErrorCode::kInvalidArgument, "rsa: keys below 2048 bits are refused");
+  if (EVP_PKEY_get_bits(key) < 2048 || EVP_PKEY_get_bits(key) > 8192) {
+    return fail(ErrorCode::kInvalidArgument, "rsa: key size outside 2048..8192 bits");
+  }
+  // Keep the invariant public_key() relies on: the public half meets RsaPublicKey's contract.
+  auto pub = RsaPublicKey::from_components(bn_bytes(key, OSSL_PKEY_PARAM_RSA_N), bn_bytes(key, OSSL_PKEY_PARAM_RSA_E));
+  if (!pub) return tl::unexpected(pub.error());
   return RsaPrivateKey(std::move(owned));
 }
 
@@ -129,7 +134,7 @@ RsaPublicKey RsaPrivateKey::public_key() const {
   // The public half as its own object, so verifiers never hold the private key.
   auto pub = RsaPublicKey::from_components(bn_bytes(key_.get(), OSSL_PKEY_PARAM_RSA_N),
                                            bn_bytes(key_.get(), OSSL_PKEY_PARAM_RSA_E));
-  return std::move(*pub);  // a key OpenSSL generated always satisfies the contract
+  return std::move(*pub);  // generate() and from_pem() only admit keys that satisfy the contract
 }
 
 }  // namespace okmpc::auth

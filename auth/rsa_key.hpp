@@ -42,11 +42,11 @@ class RsaPublicKey {
 class RsaPrivateKey {
  public:
   // A fresh key from OpenSSL's CSPRNG (EVP_PKEY_Q_keygen), e = 65537.
-  // kInvalidArgument if bits < 2048.
+  // kInvalidArgument unless 2048 <= bits <= 8192.
   static Result<RsaPrivateKey> generate(unsigned bits = 2048);
 
   // Loads a PKCS#8 / PKCS#1 PEM RSA private key (unencrypted); kInvalidEncoding
-  // if it is not one, kInvalidArgument if it is below 2048 bits.
+  // if it is not one, kInvalidArgument outside 2048..8192 bits.
   static Result<RsaPrivateKey> from_pem(std::string_view pem);
   // PKCS#8 PEM, for persisting the key (callers store it 0600).
   std::string to_pem() const;

@@ -81,6 +81,21 @@ TEST(JwsRs256, PublicKeyContract) {
   EXPECT_TRUE(RsaPublicKey::from_components(n, Bytes{0x03}).has_value());
 }
 
+TEST(JwsRs256, PrivateKeysRoundTripThroughPem) {
+  auto key = RsaPrivateKey::from_pem(testing::test_key_pem(1));
+  ASSERT_TRUE(key.has_value()) << key.error();
+  auto again = RsaPrivateKey::from_pem(key->to_pem());
+  ASSERT_TRUE(again.has_value()) << again.error();
+  EXPECT_EQ(again->public_key().modulus(), key->public_key().modulus());
+  auto sig = again->sign_rs256(as_bytes("m"));
+  ASSERT_TRUE(sig.has_value());
+  EXPECT_TRUE(key->public_key().verify_rs256(as_bytes("m"), *sig));
+  EXPECT_EQ(RsaPrivateKey::from_pem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n").error().code,
+            ErrorCode::kInvalidEncoding);
+  EXPECT_EQ(RsaPrivateKey::from_pem("").error().code, ErrorCode::kInvalidEncoding);
+  EXPECT_EQ(RsaPrivateKey::generate(1024).error().code, ErrorCode::kInvalidArgument);
+}
+
 TEST(Jws, StructureIsStrict) {
   const std::string h = base64url_encode(std::string_view(R"({"alg":"RS256","kid":"k"})"));
   const std::string p = base64url_encode(std::string_view(R"({"sub":"x"})"));
