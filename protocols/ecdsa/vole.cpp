@@ -19,22 +19,53 @@ constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v1";
 
 using Corr = std::array<Scalar, kCorr>;
 
-// The OT pad of one row: kCorr scalars from SHA-256(label ‖ sid ‖ j ‖ row)
-// expanded by ChaCha20, 64 bytes reduced per scalar (bias < 2^-256).
-Corr row_pad(ByteView pad_sid, size_t j, const ot::Block& row) {
-  ByteArray<4> idx{static_cast<uint8_t>(j >> 24), static_cast<uint8_t>(j >> 16),
-                   static_cast<uint8_t>(j >> 8), static_cast<uint8_t>(j)};
-  const auto rb = row.to_bytes();
-  ByteArray<32> key = sha256({as_bytes(kPadLabel), pad_sid, idx, rb});
-  ByteArray<64 * kCorr> stream;
-  ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
-  crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), key.data());
-  Corr out;
-  for (size_t k = 0; k < kCorr; ++k) out[k] = Scalar::reduce(ByteView(stream).subspan(64 * k, 64));
-  sodium_memzero(stream.data(), stream.size());
-  sodium_memzero(key.data(), key.size());
-  return out;
-}
+// The OT pads of one extension: for row j, kCorr scalars from
+// BLAKE2b_k(j ‖ row) with k = BLAKE2b(label ‖ pad_sid) (a correlation-robust
+// hash of the row, keyed by the session) expanded by ChaCha20.
+// Each scalar is 32 stream bytes taken as an integer when < n (always, but
+// with probability 2^-128), else reduced: uniform without a wide reduction.
+class PadHasher {
+ public:
+  explicit PadHasher(ByteView pad_sid) {
+    // Key = BLAKE2b-256(label ‖ pad_sid): one keyed BLAKE2b call per row.
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, nullptr, 0, key_.size());
+    crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(kPadLabel.data()), kPadLabel.size());
+    crypto_generichash_update(&st, pad_sid.data(), pad_sid.size());
+    crypto_generichash_final(&st, key_.data(), key_.size());
+  }
+  ~PadHasher() { sodium_memzero(key_.data(), key_.size()); }
+  PadHasher(const PadHasher&) = delete;
+  PadHasher& operator=(const PadHasher&) = delete;
+
+  Corr pad(size_t j, const ot::Block& row) const {
+    uint8_t in[4 + 16];
+    in[0] = static_cast<uint8_t>(j >> 24);
+    in[1] = static_cast<uint8_t>(j >> 16);
+    in[2] = static_cast<uint8_t>(j >> 8);
+    in[3] = static_cast<uint8_t>(j);
+    const auto rb = row.to_bytes();
+    std::copy(rb.begin(), rb.end(), in + 4);
+    ByteArray<32> seed;
+    crypto_generichash(seed.data(), seed.size(), in, sizeof in, key_.data(), key_.size());
+    ByteArray<32 * kCorr> stream;
+    ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
+    crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), seed.data());
+    Corr out;
+    for (size_t k = 0; k < kCorr; ++k) {
+      const ByteView chunk = ByteView(stream).subspan(32 * k, 32);
+      auto s = Scalar::from_bytes(chunk);
+      out[k] = s ? *s : Scalar::reduce(chunk);
+    }
+    sodium_memzero(stream.data(), stream.size());
+    sodium_memzero(seed.data(), seed.size());
+    sodium_memzero(in, sizeof in);
+    return out;
+  }
+
+ private:
+  ByteArray<32> key_{};
+};
 
 Bytes ext_sid_of(ByteView sid, ByteView nonce_b) {
   const Hash32 h = sha256({as_bytes(kExtLabel), sid, nonce_b});
@@ -53,7 +84,9 @@ struct Challenges {
 // χ̃, χ̂: Fiat–Shamir over everything Alice committed to before the check.
 Challenges challenges(ByteView pad_sid, ByteView tau) {
   Transcript t(kDomain, pad_sid);
-  t.append("tau", tau);
+  ByteArray<64> tau_digest;  // BLAKE2b-512 of τ: binds τ at a fraction of SHA-512's cost
+  crypto_generichash(tau_digest.data(), tau_digest.size(), tau.data(), tau.size(), nullptr, 0);
+  t.append("tau-blake2b", tau_digest);
   Challenges c;
   for (size_t k = 0; k < kVoleWidth; ++k) {
     c.tilde[k] = t.challenge<Secp256k1>("chi-tilde");
@@ -62,24 +95,24 @@ Challenges challenges(ByteView pad_sid, ByteView tau) {
   return c;
 }
 
-// H(r): r is L × ξ scalars, hashed row-major with the session.
+// H(r): r is L × ξ scalars, hashed row-major with the session (BLAKE2b-256).
 class CheckHash {
  public:
   explicit CheckHash(ByteView pad_sid) {
-    crypto_hash_sha256_init(&st_);
+    crypto_generichash_init(&st_, nullptr, 0, 32);
     absorb(as_bytes(kCheckLabel));
     absorb(pad_sid);
   }
   void absorb_scalar(const Scalar& s) { absorb(s.to_bytes()); }
   Hash32 finish() {
     Hash32 out;
-    crypto_hash_sha256_final(&st_, out.data());
+    crypto_generichash_final(&st_, out.data(), out.size());
     return out;
   }
 
  private:
-  void absorb(ByteView b) { crypto_hash_sha256_update(&st_, b.data(), b.size()); }
-  crypto_hash_sha256_state st_;
+  void absorb(ByteView b) { crypto_generichash_update(&st_, b.data(), b.size()); }
+  crypto_generichash_state st_;
 };
 
 uint64_t choice_bit(ByteView choices, size_t j) { return (choices[j / 8] >> (j % 8)) & 1u; }
@@ -147,9 +180,10 @@ Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
   SecretVector<Corr> z(kVoleBatch);
   ByteWriter msg;
   msg.write_bytes(nonce_a);
+  const PadHasher pads(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) {
-    Secret<Corr> v0(row_pad(pad_sid, j, q[j]));
-    Secret<Corr> v1(row_pad(pad_sid, j, q[j] ^ seeds.delta));
+    Secret<Corr> v0(pads.pad(j, q[j]));
+    Secret<Corr> v1(pads.pad(j, q[j] ^ seeds.delta));
     for (size_t k = 0; k < kCorr; ++k) {
       z[j][k] = v0.expose()[k];
       msg.write_scalar<Secp256k1>(v1.expose()[k] - v0.expose()[k] + corr[k]);
@@ -206,9 +240,10 @@ Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gad
   const Bytes pad_sid = pad_sid_of(bob.ext_sid, nonce_a);
   // z^B_j = β_j·τ_j − v_{β_j, j}, so that z^A_j + z^B_j = β_j·corr.
   SecretVector<Corr> z(kVoleBatch);
+  const PadHasher pads(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) {
     const bool beta = choice_bit(bob.choices.expose(), j) != 0;
-    Secret<Corr> w(row_pad(pad_sid, j, bob.rows[j]));
+    Secret<Corr> w(pads.pad(j, bob.rows[j]));
     for (size_t k = 0; k < kCorr; ++k) {
       z[j][k] = Scalar::select(beta, Scalar::zero(), tau[j][k]) - w.expose()[k];
     }

@@ -36,7 +36,10 @@ struct Block {
 };
 
 // Product in GF(2^128) = GF(2)[x] / (x^128 + x^7 + x^2 + x + 1), bit i being
-// the coefficient of x^i. Constant time in both arguments.
+// the coefficient of x^i. Constant time in both arguments. Uses the CPU's
+// carry-less multiply (PCLMULQDQ) when present, else gf128_mul_portable.
 Block gf128_mul(const Block& a, const Block& b);
+// The same product by masked shift-and-xor (any CPU; also constant time).
+Block gf128_mul_portable(const Block& a, const Block& b);
 
 }  // namespace okmpc::ecdsa::ot

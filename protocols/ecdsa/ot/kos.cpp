@@ -21,10 +21,16 @@ void prg(const Seed& seed, ByteView sid, uint32_t column, std::span<uint8_t> out
   sodium_memzero(key.data(), key.size());
 }
 
-// χ_1..χ_m' from SHA-256(label ‖ sid ‖ u): the Fiat–Shamir replacement for
-// the sender's random challenge (public values).
+// χ_1..χ_m' from BLAKE2b-256(label ‖ sid ‖ u) expanded by ChaCha20: the
+// Fiat–Shamir replacement for the sender's random challenge (public values).
 std::vector<Block> challenges(ByteView sid, ByteView u, size_t rows) {
-  ByteArray<32> key = sha256({as_bytes(kChiLabel), sid, u});
+  ByteArray<32> key;
+  crypto_generichash_state st;
+  crypto_generichash_init(&st, nullptr, 0, key.size());
+  crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(kChiLabel.data()), kChiLabel.size());
+  crypto_generichash_update(&st, sid.data(), sid.size());
+  crypto_generichash_update(&st, u.data(), u.size());
+  crypto_generichash_final(&st, key.data(), key.size());
   Bytes stream(rows * 16);
   ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
   crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), key.data());

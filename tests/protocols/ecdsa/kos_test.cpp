@@ -23,6 +23,16 @@ TEST(Gf128, KnownReductionOfXTo128) {
   EXPECT_EQ(gf128_mul(x127, one), x127);
 }
 
+TEST(Gf128, HardwareAndPortableProductsAgree) {
+  DeterministicRng rng(6);
+  for (int i = 0; i < 200; ++i) {
+    Block a = random_block(rng), b = random_block(rng);
+    EXPECT_EQ(gf128_mul(a, b), gf128_mul_portable(a, b));
+  }
+  Block x127{{0, 1ull << 63}};
+  EXPECT_EQ(gf128_mul_portable(x127, Block{{2, 0}}), (Block{{0x87, 0}}));
+}
+
 TEST(Gf128, FieldLaws) {
   DeterministicRng rng(1);
   for (int i = 0; i < 50; ++i) {

@@ -1,0 +1,88 @@
+// Threshold ECDSA (DKLs23, protocols/ecdsa) cost on the simulated network:
+//   BM_EcdsaSetup/n   the one-time pairwise OT setup of an n-party key
+//                     (n(n-1)/2 pairs, base OTs in both directions);
+//   BM_EcdsaSign/t/n  one t-of-n signing (three rounds).
+// The reported time is the compute of ALL parties summed (the RunReport's
+// total_compute_ms, measured around every start/handle call), set as manual
+// time; counters give rounds, messages, total bytes and bytes sent per party.
+// The single-party floor BM_Baseline_Secp256k1_EcdsaSign is in
+// bench/baseline_bench.cpp, same binary, same run.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+
+#include "protocols/dkg/key_share.hpp"
+#include "protocols/ecdsa/run_simulated.hpp"
+
+namespace okmpc::ecdsa {
+namespace {
+
+struct Key {
+  std::vector<dkg::KeyShare<Secp256k1>> shares;
+  std::vector<EcdsaSetup> setups;
+};
+
+// DKG keys and their OT setup, cached per (t, n): not measured by BM_EcdsaSign.
+const Key& key(uint32_t t, uint32_t n) {
+  static std::map<std::pair<uint32_t, uint32_t>, std::unique_ptr<Key>> cache;
+  auto& slot = cache[{t, n}];
+  if (!slot) {
+    DeterministicRng rng(uint64_t{0xEC05A} + t * 1000 + n);
+    auto shares = dkg::generate_keys_simulated<Secp256k1>(t, n, rng);
+    if (!shares) std::abort();
+    auto setup = setup_simulated(*shares, rng);
+    if (!setup) std::abort();
+    slot = std::make_unique<Key>(Key{std::move(*shares), std::move(setup->setups)});
+  }
+  return *slot;
+}
+
+void add_counters(benchmark::State& st, const runtime::RunReport& r, size_t parties) {
+  st.counters["rounds"] = r.rounds;
+  st.counters["messages"] = static_cast<double>(r.messages);
+  st.counters["bytes"] = static_cast<double>(r.bytes);
+  st.counters["bytes_per_party"] = static_cast<double>(r.bytes) / static_cast<double>(parties);
+}
+
+void BM_EcdsaSetup(benchmark::State& st) {
+  const uint32_t n = static_cast<uint32_t>(st.range(0));
+  DeterministicRng rng(uint64_t{0x5E7});
+  auto shares = dkg::generate_keys_simulated<Secp256k1>(2, n, rng);
+  if (!shares) std::abort();
+  runtime::RunReport last;
+  for (auto _ : st) {
+    auto setup = setup_simulated(*shares, rng);
+    if (!setup) std::abort();
+    st.SetIterationTime(setup->report.total_compute_ms / 1000.0);
+    last = setup->report;
+  }
+  add_counters(st, last, n);
+  st.counters["pairs"] = n * (n - 1) / 2.0;
+}
+BENCHMARK(BM_EcdsaSetup)->Arg(3)->Arg(5)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+void BM_EcdsaSign(benchmark::State& st) {
+  const uint32_t t = static_cast<uint32_t>(st.range(0)), n = static_cast<uint32_t>(st.range(1));
+  const Key& k = key(t, n);
+  std::vector<dkg::KeyShare<Secp256k1>> signers;
+  std::vector<EcdsaSetup> setups;
+  for (uint32_t i = 0; i < t; ++i) {
+    signers.push_back(k.shares[i].clone());
+    setups.push_back(EcdsaSetup::parse(k.setups[i].serialize().expose()).value());
+  }
+  DeterministicRng rng(uint64_t{0x516});
+  const Hash32 digest = sha256(as_bytes("okmpc threshold ecdsa bench"));
+  runtime::RunReport last;
+  for (auto _ : st) {
+    auto out = sign_simulated(signers, setups, digest, rng);
+    if (!out) std::abort();
+    st.SetIterationTime(out->report.total_compute_ms / 1000.0);
+    last = out->report;
+  }
+  add_counters(st, last, t);
+}
+BENCHMARK(BM_EcdsaSign)->Args({2, 3})->Args({3, 5})->Args({5, 9})->UseManualTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace okmpc::ecdsa
