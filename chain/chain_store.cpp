@@ -82,6 +82,9 @@ constexpr const char* kSelectEntries = "SELECT idx, kind, hash, body FROM entrie
 
 struct ChainStore::Impl {
   sqlite3* db = nullptr;
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
   ~Impl() {
     if (db) sqlite3_close(db);
   }

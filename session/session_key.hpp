@@ -26,7 +26,8 @@ inline constexpr uint64_t kDefaultSessionLifetimeSeconds = 10ull * 24 * 3600;
 class SessionKey {
  public:
   // A fresh key: 32-byte candidates from `rng` until one is a valid secret
-  // key (1 <= k < n). Valid from `now` (unix seconds) for `lifetime_seconds`.
+  // key (1 <= k < n). Valid from `now` (unix seconds) for `lifetime_seconds`
+  // (a lifetime of 0 is taken as 1 second).
   static SessionKey generate(Rng& rng, uint64_t now,
                              uint64_t lifetime_seconds = kDefaultSessionLifetimeSeconds);
   // Wraps an existing secret key; kInvalidScalar if it is zero or >= n,
