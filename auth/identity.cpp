@@ -1,6 +1,7 @@
 #include "auth/identity.hpp"
 
 #include "auth/length_prefixed.hpp"
+#include "mpc/hex.hpp"
 
 namespace okmpc::auth {
 
@@ -16,6 +17,10 @@ std::optional<Provider> parse_provider(std::string_view text) {
   if (text == "google") return Provider::kGoogle;
   if (text == "okto") return Provider::kOkto;
   return std::nullopt;
+}
+
+std::string user_key(const UserIdentity& identity) {
+  return std::string(to_string(identity.provider)) + ":" + to_hex(identity.subject_hash);
 }
 
 Hash32 subject_hash(Provider provider, std::string_view issuer, std::string_view subject) {

@@ -34,6 +34,10 @@ struct UserIdentity {
 // `sub`, or "email:<address>" / "phone:<E.164>" for OTP identities.
 Hash32 subject_hash(Provider provider, std::string_view issuer, std::string_view subject);
 
+// A stable text key for the user, e.g. for databases and the gateway's
+// userId: "<provider>:<64 lowercase hex of subject_hash>".
+std::string user_key(const UserIdentity& identity);
+
 // What a credential verifier established (kept by the node that verified it;
 // only the UserIdentity leaves the node).
 struct VerifiedCredential {

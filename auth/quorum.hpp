@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json.hpp>
+
 #include "auth/attestation.hpp"
 #include "auth/auth_error.hpp"
 
@@ -111,6 +113,10 @@ struct NodeAnswer {
 AggregateResult aggregate_attestations(const QuorumPolicy& policy, const eth::Address& session_address,
                                        std::string_view request_nonce, std::vector<NodeAnswer> answers,
                                        uint64_t now);
+
+// Per-node outcomes for logs, the demo and API answers:
+// [{"nodeId":1,"verdict":"attested"|"rejected"|...,["errorCode":"INVALID_TOKEN","reason":"bad_signature","message":"..."]}]
+boost::json::array to_json(const std::vector<NodeOutcome>& outcomes);
 
 // JSON form for transport (gateway → DWN / chain):
 // {"attestations":[{"nodeId":1,"networkId":"...","provider":"google",

@@ -48,6 +48,20 @@ AuthResult<Attestation> attestation_from_json(const boost::json::value& v) {
 
 }  // namespace
 
+boost::json::array to_json(const std::vector<NodeOutcome>& outcomes) {
+  boost::json::array out;
+  for (const NodeOutcome& o : outcomes) {
+    boost::json::object entry{{"nodeId", o.node_id}, {"verdict", std::string(to_string(o.verdict))}};
+    if (o.error) {
+      entry["errorCode"] = std::string(o.error->public_code());
+      entry["reason"] = std::string(to_string(o.error->code));
+      entry["message"] = o.error->message;
+    }
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 std::string to_json(const QuorumCertificate& cert) {
   boost::json::array list;
   for (const Attestation& a : cert.attestations) {

@@ -12,6 +12,7 @@
 
 #include "auth/otp_service.hpp"
 #include "auth_fixture.hpp"
+#include "mpc/hex.hpp"
 
 namespace okmpc::auth {
 namespace {
@@ -157,6 +158,15 @@ TEST_F(AuthNetworkTest, ACompromisedNodeForgingAnIdentityIsOutvotedAndNamed) {
   EXPECT_EQ(bad.certificate.error().code, AuthErrorCode::kBadSignature);
   EXPECT_EQ(bad.certificate.error().culprits, std::vector<uint32_t>{2});
   EXPECT_EQ(bad.nodes[1].verdict, NodeVerdict::kOutvoted);
+  const boost::json::array outcomes = to_json(bad.nodes);
+  ASSERT_EQ(outcomes.size(), 3u);
+  EXPECT_EQ(outcomes[1].as_object().at("nodeId").to_number<int64_t>(), 2);
+  EXPECT_EQ(outcomes[1].as_object().at("verdict").as_string(), "outvoted");
+  EXPECT_EQ(outcomes[1].as_object().at("errorCode").as_string(), "AUTH_CONSENSUS_FAILED");
+  EXPECT_EQ(outcomes[0].as_object().at("errorCode").as_string(), "INVALID_TOKEN");
+  EXPECT_EQ(outcomes[0].as_object().at("reason").as_string(), "bad_signature");
+  EXPECT_EQ(user_key(r.certificate->identity()),
+            "google:" + to_hex(subject_hash(Provider::kGoogle, "https://accounts.google.com", "erin")));
   EXPECT_EQ(net->compromise_node(2, Misbehavior::kRefuse).error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(net->compromise_node(4, Misbehavior::kRefuse).error().code, ErrorCode::kNotFound);
 }
