@@ -206,12 +206,12 @@ BENCHMARK(BM_Lib_Ed25519_ScalarMul);
 
 // ---- Keccak-256 ---------------------------------------------------------------
 
-void BM_Keccak256(benchmark::State& st) {
+void BM_Mpc_Keccak256(benchmark::State& st) {
   Bytes data(static_cast<size_t>(st.range(0)), 0xab);
   for (auto _ : st) benchmark::DoNotOptimize(keccak256(data));
   st.SetBytesProcessed(static_cast<int64_t>(st.iterations()) * st.range(0));
 }
-BENCHMARK(BM_Keccak256)->Arg(32)->Arg(1024);
+BENCHMARK(BM_Mpc_Keccak256)->Arg(32)->Arg(1024);
 
 }  // namespace
 }  // namespace okmpc
