@@ -2,6 +2,7 @@
 #include <gmp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,24 @@ TEST(Secp256k1Scalar, ReduceMatchesGmpForEveryLength) {
     mpz_mod(m.v, m.v, n.v);
     EXPECT_EQ(to_hex(S::reduce(input).to_bytes()), to_hex(from_mpz(m.v))) << "length " << len;
   }
+}
+
+TEST(Secp256k1Scalar, ReduceNear2To256) {
+  // 2^256 - 1 ≡ c - 1 and 2^256 ≡ c (mod n), c = 2^256 - n.
+  EXPECT_EQ(to_hex(S::reduce(Bytes(32, 0xff)).to_bytes()),
+            "000000000000000000000000000000014551231950b75fc4402da1732fc9bebe");
+  Bytes two_256(33, 0);
+  two_256[0] = 1;
+  EXPECT_EQ(to_hex(S::reduce(two_256).to_bytes()),
+            "000000000000000000000000000000014551231950b75fc4402da1732fc9bebf");
+  auto n = *from_hex(kOrderHex);
+  EXPECT_TRUE(S::reduce(n).is_zero());
+  Bytes n_plus_1 = n;
+  n_plus_1[31] += 1;
+  EXPECT_EQ(S::reduce(n_plus_1), S::one());
+  Bytes two_n(64, 0);  // n·2^256 as 64 bytes ≡ 0
+  std::copy(n.begin(), n.end(), two_n.begin());
+  EXPECT_TRUE(S::reduce(two_n).is_zero());
 }
 
 TEST(Secp256k1Scalar, DecodeIsStrict) {
