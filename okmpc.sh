@@ -38,14 +38,14 @@ setup() {
 }
 
 build() {  # build debug|release
-  local kind=$1 type dir
+  local kind=$1 type dir san
   case "$kind" in
-    debug) type=Debug ;;
-    release) type=Release ;;
+    debug) type=Debug san=ON ;;
+    release) type=Release san=OFF ;;
     *) log "unknown build kind $kind"; exit 2 ;;
   esac
   dir="$ROOT/build/$kind"
-  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=$type >/dev/null
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=$type -DOKMPC_SANITIZE=$san >/dev/null
   cmake --build "$dir" -- -j"${OKMPC_JOBS:-$(nproc)}"
 }
 
