@@ -80,15 +80,6 @@ inline tl::unexpected<AuthError> auth_fail(AuthErrorCode as, const Error& cause)
 
 }  // namespace okmpc::auth
 
-// OKMPC_AUTH_TRY(expr, code): evaluates a Result/Status over okmpc::Error and
-// returns it from the enclosing AuthResult function as an AuthError of class
-// `code` on failure.
-#define OKMPC_AUTH_TRY(expr, code)                                          \
-  do {                                                                      \
-    auto&& okmpc_auth_try_ = (expr);                                        \
-    if (!okmpc_auth_try_) return ::okmpc::auth::auth_fail((code), okmpc_auth_try_.error()); \
-  } while (0)
-
 // OKMPC_AUTH_ASSIGN(lhs, expr, code): `lhs = *expr`, or return the failure
 // re-labelled as `code` (expr over okmpc::Error) / unchanged (expr over AuthError).
 #define OKMPC_AUTH_ASSIGN(lhs, expr, code) \

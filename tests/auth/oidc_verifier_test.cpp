@@ -213,6 +213,22 @@ TEST_F(OidcVerifierTest, RejectsMalformedTokensAndClaims) {
   expect_rejected(sign(negative), AuthErrorCode::kMalformedToken, "INVALID_TOKEN");
 }
 
+TEST_F(OidcVerifierTest, NoSingleByteChangeOfAValidTokenIsAccepted) {
+  const std::string good = sign(claims());
+  ASSERT_TRUE(verify(good).has_value());
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ";
+  DeterministicRng pick(5);
+  for (int i = 0; i < 400; ++i) {
+    std::string bad = good;
+    const size_t at = pick.uniform(bad.size());
+    const char c = alphabet[pick.uniform(alphabet.size())];
+    if (bad[at] == c) continue;
+    bad[at] = c;
+    auto r = verify(bad);
+    EXPECT_FALSE(r.has_value()) << "accepted with byte " << at << " = '" << c << "'";
+  }
+}
+
 TEST_F(OidcVerifierTest, KeyRotationKeepsThePreviousKidValid) {
   auto rotating = SimulatedGoogle::from_pem_keys({testing::test_key_pem(1)});
   ASSERT_TRUE(rotating.has_value());

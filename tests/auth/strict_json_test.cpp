@@ -19,6 +19,8 @@ TEST(StrictJson, RejectsDuplicateKeysAtAnyDepth) {
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidEncoding);
     EXPECT_NE(r.error().message.find("duplicate"), std::string::npos) << r.error();
   }
+  // Escapes are decoded before comparing: "al\u0067" is "alg".
+  EXPECT_FALSE(parse_strict_object(R"({"alg":"RS256","al\u0067":"none"})").has_value());
   // The same key in sibling objects is fine.
   EXPECT_TRUE(parse_strict_object(R"({"a":{"x":1},"b":{"x":1}})").has_value());
 }
