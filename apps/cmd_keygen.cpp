@@ -140,6 +140,7 @@ int keygen(const Options& o) {
     j["bytes"] = report.bytes;
     j["ms"] = report.simulated_ms;
     j["compute_ms"] = report.total_compute_ms;
+    j["cpu_ms"] = report.total_cpu_ms;
     j["network_ms"] = report.network_ms;
     j["batch_verify"] = o.batch;
     j["out"] = o.out.string();

@@ -44,7 +44,6 @@
 #include <string>
 #include <vector>
 
-#include "mpc/feldman.hpp"
 #include "mpc/polynomial.hpp"
 #include "protocols/dkg/key_share.hpp"
 #include "protocols/dkg/messages.hpp"
@@ -54,13 +53,22 @@
 namespace okmpc::dkg {
 
 enum class VerificationShares : uint8_t {
+  kAuto,      // kLocal when n·(t-1) <= 2·(n+t), else kExchange (cost model: papers/dkg.md)
   kLocal,     // computed locally, 2 rounds (RFC 9591 Appendix C)
   kExchange,  // broadcast and batch-checked in a third round
 };
 
+// kAuto resolved for t-of-n (every party resolves it the same way); other
+// modes unchanged. Local evaluation costs n·(t-1) multiplications by small
+// identifiers, the exchange n+t full ones, a small one ~¼ to ½ of a full one.
+inline VerificationShares resolve(VerificationShares mode, uint32_t t, uint32_t n) {
+  if (mode != VerificationShares::kAuto) return mode;
+  return uint64_t{n} * (t - 1) <= 2 * (uint64_t{n} + t) ? VerificationShares::kLocal : VerificationShares::kExchange;
+}
+
 struct DkgOptions {
   bool batch_verify = true;  // one multi-dealer share check, per-dealer fallback
-  VerificationShares verification_shares = VerificationShares::kExchange;
+  VerificationShares verification_shares = VerificationShares::kAuto;
 };
 
 struct DkgConfig {
@@ -126,7 +134,7 @@ class DkgParty final : public runtime::RoundParty {
     const Scalar a0 = Scalar::random(rng);
     poly_.emplace(Polynomial<C>::random(a0, config_.threshold - 1, rng));
     own_commitments_ = poly_->commitments();
-    Transcript tr = pok_transcript<C>(config_.session, config_.threshold, config_.parties, config_.self);
+    Transcript tr = pok_transcript(base_transcript_, config_.self);
     Round1Package<C> pkg{own_commitments_, prove<C>(tr, poly_->constant(), own_commitments_[0], rng)};
     runtime::Outgoing out;
     out.broadcast = pkg.encode();
@@ -142,7 +150,13 @@ class DkgParty final : public runtime::RoundParty {
   }
 
  private:
-  explicit DkgParty(const DkgConfig& c) : RoundParty(run_config(c)), config_(c) {}
+  explicit DkgParty(const DkgConfig& c)
+      : RoundParty(run_config(c)),
+        config_(c),
+        base_transcript_(pok_base_transcript<C>(c.session, c.threshold, c.parties)) {
+    config_.options.verification_shares =
+        resolve(config_.options.verification_shares, config_.threshold, config_.parties);
+  }
 
   static runtime::RunConfig run_config(const DkgConfig& c) {
     runtime::RunConfig r;
@@ -172,7 +186,7 @@ class DkgParty final : public runtime::RoundParty {
         why += "; " + pkg.error().message;
         continue;
       }
-      Transcript tr = pok_transcript<C>(config_.session, config_.threshold, config_.parties, dealer);
+      Transcript tr = pok_transcript(base_transcript_, dealer);
       if (auto st = verify<C>(tr, pkg->commitments[0], pkg->proof); !st) {
         bad.push_back(dealer);
         why += "; proof of knowledge of party " + std::to_string(dealer) + ": " + st.error().message;
@@ -216,13 +230,15 @@ class DkgParty final : public runtime::RoundParty {
 
     bool all_good = false;
     if (config_.options.batch_verify) {
-      all_good = own_public == evaluate_commitments_vartime<C>(summed_, config_.self);
+      all_good = own_public == evaluate_at_vartime<C>(summed_, config_.self);
     }
     if (!all_good) {
       std::vector<uint32_t> bad;
       for (const auto& [dealer, s] : shares) {
         if (dealer == config_.self) continue;
-        if (!verify_share<C>(commitments_.at(dealer), config_.self, s.expose())) bad.push_back(dealer);
+        // Feldman's check [KG round 2 step 2]: f_dealer(self)·G == Σ_k self^k·C_{dealer,k}.
+        const Point expected = evaluate_at_vartime<C>(commitments_.at(dealer), config_.self);
+        if (!(Point::base_mul(s.expose()) == expected)) bad.push_back(dealer);
       }
       if (!bad.empty()) {
         return fail(ErrorCode::kVerificationFailed,
@@ -251,13 +267,12 @@ class DkgParty final : public runtime::RoundParty {
 
     if (config_.options.verification_shares == VerificationShares::kLocal) {
       for (uint32_t m = 1; m <= config_.parties; ++m) {
-        if (m != config_.self) output_->verification_shares[m - 1] = evaluate_commitments_vartime<C>(summed_, m);
+        if (m != config_.self) output_->verification_shares[m - 1] = evaluate_at_vartime<C>(summed_, m);
       }
       return runtime::Outgoing{};
     }
     runtime::Outgoing out;
-    const auto bytes = own_public.to_bytes();
-    out.broadcast = Bytes(bytes.begin(), bytes.end());
+    out.broadcast = encode_verification_share<C>(own_public);
     return out;
   }
 
@@ -284,7 +299,7 @@ class DkgParty final : public runtime::RoundParty {
     if (multi_mul_vartime<C>(rho, ys) == multi_mul_vartime<C>(coeff, summed_)) return runtime::Outgoing{};
     std::vector<uint32_t> bad;
     for (uint32_t m = 1; m <= config_.parties; ++m) {
-      if (!(ys[m - 1] == evaluate_commitments_vartime<C>(summed_, m))) bad.push_back(m);
+      if (!(ys[m - 1] == evaluate_at_vartime<C>(summed_, m))) bad.push_back(m);
     }
     if (bad.empty()) return fail(ErrorCode::kInternal, "dkg: batched verification-share check failed spuriously");
     return fail(ErrorCode::kVerificationFailed,
@@ -294,6 +309,7 @@ class DkgParty final : public runtime::RoundParty {
   }
 
   DkgConfig config_;
+  const Transcript base_transcript_;
   std::optional<Polynomial<C>> poly_;
   std::vector<Point> own_commitments_;
   std::optional<Secret<Scalar>> own_share_;

@@ -1,9 +1,15 @@
 // Payloads of the DKG rounds (papers/dkg.md §"Messages") and the transcript
 // that binds every proof of knowledge to one run.
 //
-//   round 1, broadcast (echoed):  u32 t ‖ t points C_0..C_{t-1} ‖ proof (R ‖ z)
+//   round 1, broadcast (echoed):  u32 t ‖ t wide points C_0..C_{t-1} ‖ proof (R ‖ z)
 //   round 2, point-to-point:      scalar f_i(j)
-//   round 3, broadcast (only in VerificationShares::kExchange): point Y_i
+//   round 3, broadcast (only in VerificationShares::kExchange): wide point Y_i
+//
+// "Wide" points use the curve's uncompressed encoding when it has one
+// (secp256k1: 65 bytes 04‖X‖Y) and its canonical one otherwise: each party
+// decodes ~n·t commitment points, and decompressing (a square root, ~6 µs on
+// secp256k1) cost more than all the rest of a 67-of-100 run; checking that
+// X‖Y is on the curve is a few field multiplications.
 //
 // Decoding is strict (mpc/codec.hpp): wrong commitment count, invalid or
 // identity points, non-canonical scalars and trailing bytes are errors; every
@@ -11,6 +17,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mpc/codec.hpp"
@@ -23,19 +30,62 @@ namespace okmpc::dkg {
 
 inline constexpr std::string_view kTranscriptDomain = "okmpc/dkg/v1";
 
-// The transcript of dealer `dealer`'s proof of knowledge of its constant
-// term (Komlo–Goldberg 2020 Fig. 1 round 1 step 2; RFC 9591 Appendix C uses
-// the context string and the participant identifier): domain, session id,
-// threshold, the party set 1..n, and the dealer.
+// The transcript prefix every proof of knowledge in one run shares
+// (Komlo–Goldberg 2020 Fig. 1 round 1 step 2 hashes the context string and
+// the participant identifier; RFC 9591 Appendix C likewise): domain, session
+// id, curve, threshold and the party set 1..n. Built once per party; each
+// dealer's transcript is a copy plus the dealer (pok_transcript).
 template <Curve C>
-Transcript pok_transcript(const runtime::SessionId& session, uint32_t t, uint32_t n, runtime::PartyId dealer) {
+Transcript pok_base_transcript(const runtime::SessionId& session, uint32_t t, uint32_t n) {
   Transcript tr(kTranscriptDomain, session);
   tr.append("curve", as_bytes(C::kName));
   tr.append_u64("threshold", t);
-  tr.append_u64("parties", n);
-  for (uint32_t id = 1; id <= n; ++id) tr.append_u64("party", id);
+  Bytes ids;
+  for (uint32_t id = 1; id <= n; ++id) append_u32_be(ids, id);
+  tr.append("parties", ids);
+  return tr;
+}
+
+// The transcript of dealer `dealer`'s proof: the shared prefix, then the dealer.
+inline Transcript pok_transcript(const Transcript& base, runtime::PartyId dealer) {
+  Transcript tr = base;
   tr.append_u64("dealer", dealer);
   return tr;
+}
+
+template <Curve C>
+void write_wide_point(ByteWriter& w, const typename C::Point& p) {
+  if constexpr (requires { p.to_bytes_uncompressed(); }) {
+    w.write_bytes(p.to_bytes_uncompressed());
+  } else {
+    w.write_point<C>(p);
+  }
+}
+
+template <Curve C>
+constexpr size_t wide_point_bytes() {
+  if constexpr (requires(const typename C::Point& p) { p.to_bytes_uncompressed(); }) {
+    return sizeof(decltype(std::declval<typename C::Point>().to_bytes_uncompressed()));
+  } else {
+    return C::kPointBytes;
+  }
+}
+
+// Strict (C::Point::from_bytes): invalid, identity and, for the wide
+// encoding, other prefixes or compressed forms are rejected.
+template <Curve C>
+Result<typename C::Point> read_wide_point(ByteReader& r, std::string_view field) {
+  OKMPC_ASSIGN_OR_RETURN(ByteView b, r.read_bytes(wide_point_bytes<C>(), field));
+  auto p = C::Point::from_bytes(b);
+  if (!p) return fail(p.error().code, std::string(field) + ": " + p.error().message);
+  return *p;
+}
+
+template <Curve C>
+Bytes encode_verification_share(const typename C::Point& y) {
+  ByteWriter w;
+  write_wide_point<C>(w, y);
+  return w.finish();
 }
 
 template <Curve C>
@@ -45,7 +95,8 @@ struct Round1Package {
 
   Bytes encode() const {
     ByteWriter w;
-    w.write_points<C>(commitments);
+    w.write_u32(static_cast<uint32_t>(commitments.size()));
+    for (const auto& c : commitments) write_wide_point<C>(w, c);
     w.write_bytes(proof.to_bytes());
     return w.finish();
   }
@@ -58,9 +109,18 @@ struct Round1Package {
     };
     ByteReader r(payload, "dkg round 1");
     Round1Package p;
-    auto commitments = r.read_points<C>(t, "commitments");
-    if (!commitments) return named(std::move(commitments).error());
-    p.commitments = std::move(*commitments);
+    auto count = r.read_u32("commitment count");
+    if (!count) return named(std::move(count).error());
+    if (*count != t) {
+      return named(Error(ErrorCode::kInvalidEncoding, "expected " + std::to_string(t) + " commitments (the threshold), got " +
+                                                          std::to_string(*count)));
+    }
+    p.commitments.reserve(t);
+    for (uint32_t k = 0; k < t; ++k) {
+      auto c = read_wide_point<C>(r, "commitment " + std::to_string(k));
+      if (!c) return named(std::move(c).error());
+      p.commitments.push_back(*c);
+    }
     auto proof_bytes = r.read_bytes(SchnorrProof<C>::kBytes, "proof");
     if (!proof_bytes) return named(std::move(proof_bytes).error());
     auto proof = SchnorrProof<C>::from_bytes(*proof_bytes);
@@ -83,10 +143,12 @@ Result<typename C::Scalar> decode_share(ByteView payload, runtime::PartyId sende
 
 template <Curve C>
 Result<typename C::Point> decode_verification_share(ByteView payload, runtime::PartyId sender) {
-  auto p = C::Point::from_bytes(payload);
-  if (!p) {
-    return fail(p.error().code,
-                "verification share of party " + std::to_string(sender) + ": " + p.error().message, {sender});
+  ByteReader r(payload, "dkg round 3");
+  auto p = read_wide_point<C>(r, "verification share");
+  Status end = p ? r.finish() : Status{};
+  if (!p || !end) {
+    const Error& e = p ? end.error() : p.error();
+    return fail(e.code, "verification share of party " + std::to_string(sender) + ": " + e.message, {sender});
   }
   return *p;
 }

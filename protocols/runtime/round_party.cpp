@@ -110,6 +110,7 @@ Status RoundParty::accept(const Message& m) {
     return fail(ErrorCode::kProtocolAbort,
                 "conflicting duplicate from " + who + " in round " + std::to_string(m.round), {from});
   }
+  if (inserted && kind == Kind::kBroadcast && spec.echo) buf.digests.emplace(from, broadcast_digest(m));
   return ok();
 }
 
@@ -124,9 +125,6 @@ bool RoundParty::round_complete(const RoundSpec& spec, const RoundBuffer& buf) c
 Message RoundParty::echo_message(uint16_t round, const RoundSpec& spec) {
   (void)spec;
   const RoundBuffer& buf = buffer(round);
-  EchoTable table;
-  for (const auto& [sender, msg] : buf.broadcast) table.emplace(sender, broadcast_digest(msg));
-  if (buf.own_broadcast_digest) table.emplace(config_.self, *buf.own_broadcast_digest);
   Message m;
   m.protocol = ProtocolId::kEcho;
   m.version = 1;
@@ -134,22 +132,19 @@ Message RoundParty::echo_message(uint16_t round, const RoundSpec& spec) {
   m.round = round;
   m.from = config_.self;
   m.to = kBroadcast;
-  m.payload = encode_echo(config_.protocol, table);
+  m.payload = encode_echo(config_.protocol, buf.digests);
   return m;
 }
 
 Status RoundParty::check_echoes(uint16_t round, const RoundSpec& spec) {
   (void)spec;
   const RoundBuffer& buf = buffer(round);
-  EchoTable own;
-  for (const auto& [sender, msg] : buf.broadcast) own.emplace(sender, broadcast_digest(msg));
-  if (buf.own_broadcast_digest) own.emplace(config_.self, *buf.own_broadcast_digest);
   std::map<PartyId, EchoTable> echoes;
   for (const auto& [echoer, msg] : buf.echo) {
     OKMPC_ASSIGN_OR_RETURN(EchoTable table, decode_echo(msg.payload, config_.protocol, echoer));
     echoes.emplace(echoer, std::move(table));
   }
-  return judge_echoes(config_.self, round, own, echoes);
+  return judge_echoes(config_.self, round, buf.digests, echoes);
 }
 
 std::vector<Message> RoundParty::stamp(uint16_t round, Outgoing out) {
@@ -167,7 +162,9 @@ std::vector<Message> RoundParty::stamp(uint16_t round, Outgoing out) {
   };
   if (out.broadcast) {
     msgs.push_back(make(kBroadcast, std::move(*out.broadcast)));
-    if (round <= rounds()) buffer(round).own_broadcast_digest = broadcast_digest(msgs.back());
+    if (round <= rounds() && cached_spec(round).echo) {
+      buffer(round).digests[config_.self] = broadcast_digest(msgs.back());
+    }
   }
   for (auto& [to, payload] : out.direct) msgs.push_back(make(to, std::move(payload)));
   return msgs;

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "mpc/hash.hpp"
+#include "protocols/runtime/echo.hpp"
 #include "protocols/runtime/party.hpp"
 
 namespace okmpc::runtime {
@@ -105,7 +106,7 @@ class RoundParty : public Party {
   enum class Kind : uint8_t { kBroadcast, kDirect, kEcho };
   struct RoundBuffer {
     std::map<PartyId, Message> broadcast, direct, echo;
-    std::optional<Hash32> own_broadcast_digest;
+    EchoTable digests;  // broadcast_digest of each broadcast (own included), for echo rounds
     bool echo_sent = false;
   };
 

@@ -22,6 +22,10 @@ struct RunReport {
   std::map<PartyId, uint64_t> bytes_sent;      // per sender
   std::map<PartyId, double> compute_ms;        // per party, steady_clock around start/handle
   double total_compute_ms = 0;                 // sum over parties
+  // The same calls measured in thread CPU time: unlike compute_ms not
+  // inflated when other processes share the cores.
+  std::map<PartyId, double> cpu_ms;
+  double total_cpu_ms = 0;
   // Completion time under the link model with zero compute time
   // (deterministic for a seed).
   double network_ms = 0;
@@ -33,7 +37,7 @@ struct RunReport {
   // bytes, length-prefixed): equal digests mean identical transcripts.
   Hash32 transcript_digest{};
 
-  // "rounds=3 messages=24 bytes=5120 compute=1.23ms network=3.00ms wall=4.10ms"
+  // "rounds=3 messages=24 bytes=5120 compute=1.23ms cpu=1.20ms network=3.00ms wall=4.10ms"
   std::string summary() const;
 };
 

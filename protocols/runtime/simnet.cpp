@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <map>
 #include <optional>
 #include <queue>
@@ -33,8 +34,15 @@ struct Later {
 struct Step {
   std::vector<Message> out;
   double compute_ms = 0;
+  double cpu_ms = 0;
   std::optional<Error> error;
 };
+
+double thread_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
 
 double unit(Rng& rng) { return static_cast<double>(rng.next_u64() >> 11) * 0x1.0p-53; }
 
@@ -60,6 +68,7 @@ class Sim {
                                       : std::make_unique<DeterministicRng>(DeterministicRng(cfg.seed).fork("party", id)));
       compute_clock_[id] = 0;
       report_.compute_ms[id] = 0;
+      report_.cpu_ms[id] = 0;
       report_.bytes_sent[id] = 0;
     }
     lookahead_ = cfg.link.latency_ms;
@@ -103,9 +112,11 @@ class Sim {
   template <class F>
   Step timed(PartyId id, F&& f) {
     Step s;
+    const double c0 = thread_cpu_ms();
     const auto t0 = std::chrono::steady_clock::now();
     auto r = f(*parties_.at(id), *rngs_.at(id));
     const auto t1 = std::chrono::steady_clock::now();
+    s.cpu_ms = thread_cpu_ms() - c0;
     s.compute_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
     if (r) {
       s.out = std::move(*r);
@@ -123,6 +134,8 @@ class Sim {
   Status after_step(PartyId id, Step step, double now, double compute_at) {
     report_.compute_ms[id] += step.compute_ms;
     report_.total_compute_ms += step.compute_ms;
+    report_.cpu_ms[id] += step.cpu_ms;
+    report_.total_cpu_ms += step.cpu_ms;
     double& clock = compute_clock_[id];
     clock = std::max(clock, compute_at) + step.compute_ms;
     if (step.error) {

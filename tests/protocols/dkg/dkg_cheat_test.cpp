@@ -74,7 +74,7 @@ TYPED_TEST(DkgCheat, ShortCommitmentVectorNamesTheDealer) {
     p = pkg->encode();
   });
   auto r = this->run(net);
-  this->expect_culprit(r, ErrorCode::kProtocolAbort, 3, "expected 3 points, got 2");
+  this->expect_culprit(r, ErrorCode::kProtocolAbort, 3, "expected 3 commitments (the threshold), got 2");
 }
 
 TYPED_TEST(DkgCheat, LongCommitmentVectorNamesTheDealer) {
@@ -87,7 +87,7 @@ TYPED_TEST(DkgCheat, LongCommitmentVectorNamesTheDealer) {
     p = pkg->encode();
   });
   auto r = this->run(net);
-  this->expect_culprit(r, ErrorCode::kProtocolAbort, 1, "expected 3 points, got 4");
+  this->expect_culprit(r, ErrorCode::kProtocolAbort, 1, "expected 3 commitments (the threshold), got 4");
 }
 
 TYPED_TEST(DkgCheat, BadProofOfKnowledgeNamesTheDealer) {
@@ -140,13 +140,12 @@ TYPED_TEST(DkgCheat, BadVerificationShareNamed) {
   net.byzantine = [](runtime::PartyId from, std::vector<Message> out) {
     for (Message& m : out) {
       if (from == 3 && m.protocol == ProtocolId::kDkg && m.round == 3) {
-        const auto y = TypeParam::Point::generator().to_bytes();
-        m.payload.assign(y.begin(), y.end());
+        m.payload = encode_verification_share<TypeParam>(TypeParam::Point::generator());
       }
     }
     return out;
   };
-  auto r = this->run(net);
+  auto r = this->run(net, DkgOptions{true, VerificationShares::kExchange});
   this->expect_culprit(r, ErrorCode::kVerificationFailed, 3, "verification share of party 3");
 }
 

@@ -19,7 +19,16 @@ TYPED_TEST(DkgHonest, TwoOfThree) {
   auto run = run_dkg_simulated<TypeParam>(2, 3, session_of(1), DkgOptions{}, runtime::SimConfig{});
   ASSERT_TRUE(run) << run.error();
   expect_valid_shares<TypeParam>(run->shares, 2, 3);
-  EXPECT_EQ(run->report.rounds, 4u);  // commitments, echo, shares, verification shares
+  EXPECT_EQ(run->report.rounds, 3u);  // commitments, echo, shares (kAuto: local verification shares)
+}
+
+TEST(DkgModes, AutoPicksLocalForSmallAndExchangeForLargeSets) {
+  EXPECT_EQ(resolve(VerificationShares::kAuto, 2, 3), VerificationShares::kLocal);
+  EXPECT_EQ(resolve(VerificationShares::kAuto, 3, 5), VerificationShares::kLocal);
+  EXPECT_EQ(resolve(VerificationShares::kAuto, 7, 10), VerificationShares::kExchange);
+  EXPECT_EQ(resolve(VerificationShares::kAuto, 67, 100), VerificationShares::kExchange);
+  EXPECT_EQ(resolve(VerificationShares::kAuto, 1, 255), VerificationShares::kLocal);
+  EXPECT_EQ(resolve(VerificationShares::kLocal, 67, 100), VerificationShares::kLocal);
 }
 
 TYPED_TEST(DkgHonest, ThreeOfFiveEveryMode) {
@@ -85,13 +94,19 @@ TEST(DkgReproducible, SameSeedByteIdenticalTranscript) {
 }
 
 TEST(DkgReport, CountsMessagesAndBytes) {
-  auto run = run_dkg_simulated<Secp256k1>(2, 3, session_of(6), DkgOptions{}, runtime::SimConfig{});
+  DkgOptions exchange;
+  exchange.verification_shares = VerificationShares::kExchange;
+  auto run = run_dkg_simulated<Secp256k1>(2, 3, session_of(6), exchange, runtime::SimConfig{});
   ASSERT_TRUE(run);
   const auto& r = run->report;
+  EXPECT_EQ(r.rounds, 4u);
   EXPECT_EQ(r.messages, 4u * 3 * 2);  // four rounds, each party to each peer
+  // Commitments and verification shares travel as 65-byte uncompressed
+  // points, the proof as R (33) ‖ z (32).
   const uint64_t h = runtime::Message::kHeaderBytes;
-  const uint64_t round1 = h + 4 + 2 * 33 + 33 + 32, echo = h + 4 + 3 * 36, share = h + 32, vshare = h + 33;
+  const uint64_t round1 = h + 4 + 2 * 65 + 33 + 32, echo = h + 4 + 3 * 36, share = h + 32, vshare = h + 65;
   EXPECT_EQ(r.bytes, 3u * 2 * (round1 + echo + share + vshare));
+  EXPECT_GT(r.total_cpu_ms, 0.0);
 }
 
 TEST(DkgConfig, RejectsBadParameters) {
