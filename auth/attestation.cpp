@@ -21,15 +21,19 @@ Bytes attestation_message(uint32_t node_id, const AttestationClaim& c) {
   return out;
 }
 
-NodeSigningKey NodeSigningKey::generate(Rng& rng) { return NodeSigningKey(Secret<ByteArray<32>>(rng.bytes<32>())); }
+NodeSigningKey NodeSigningKey::generate(Rng& rng) {
+  Secret<ByteArray<32>> seed;
+  rng.fill(seed.expose_mut());  // straight into wiped storage, no stray copy
+  return NodeSigningKey(std::move(seed));
+}
 
 NodeSigningKey::NodeSigningKey(Secret<ByteArray<32>> seed) {
   crypto_sign_seed_keypair(public_key_.data(), secret_key_.expose_mut().data(), seed.expose().data());
 }
 
-ByteArray<32> NodeSigningKey::seed() const {
-  ByteArray<32> out{};
-  crypto_sign_ed25519_sk_to_seed(out.data(), secret_key_.expose().data());
+Secret<ByteArray<32>> NodeSigningKey::seed() const {
+  Secret<ByteArray<32>> out;
+  crypto_sign_ed25519_sk_to_seed(out.expose_mut().data(), secret_key_.expose().data());
   return out;
 }
 

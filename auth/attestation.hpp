@@ -63,8 +63,8 @@ class NodeSigningKey {
   NodeSigningKey& operator=(NodeSigningKey&&) noexcept = default;
 
   const Ed25519PublicKey& public_key() const { return public_key_; }
-  // The seed, for persisting the key (callers store it 0600 and wipe copies).
-  ByteArray<32> seed() const;
+  // The seed, for persisting the key (callers store it with mode 0600).
+  Secret<ByteArray<32>> seed() const;
 
   // Signs attestation_message(node_id, claim).
   Attestation attest(uint32_t node_id, AttestationClaim claim) const;

@@ -21,7 +21,7 @@ Result<NodeSigningKey> load_or_create_key(const std::filesystem::path& dir, uint
     }
     return NodeSigningKey(std::move(seed));
   }
-  seed = Secret<ByteArray<32>>(rng.bytes<32>());
+  rng.fill(seed.expose_mut());
   const std::filesystem::path tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

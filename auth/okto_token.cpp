@@ -15,8 +15,16 @@ void keypair_from_seed(const ByteArray<32>& seed, ByteArray<64>& sk, Ed25519Publ
 
 }  // namespace
 
+namespace {
+Secret<ByteArray<32>> draw_seed(Rng& rng) {
+  Secret<ByteArray<32>> seed;
+  rng.fill(seed.expose_mut());
+  return seed;
+}
+}  // namespace
+
 OktoTokenIssuer::OktoTokenIssuer(Rng& rng, std::string kid, OktoTokenConfig config)
-    : OktoTokenIssuer(Secret<ByteArray<32>>(rng.bytes<32>()), std::move(kid), std::move(config)) {}
+    : OktoTokenIssuer(draw_seed(rng), std::move(kid), std::move(config)) {}
 
 OktoTokenIssuer::OktoTokenIssuer(Secret<ByteArray<32>> seed, std::string kid, OktoTokenConfig config)
     : kid_(std::move(kid)), config_(std::move(config)) {

@@ -46,6 +46,8 @@ struct QuorumCertificate {
 
   // The common claim fields (of the first attestation; the verifier checks
   // they agree). expires_at() is the earliest expiry of all attestations.
+  // The accessors need a non-empty list (aggregation and JSON parsing only
+  // produce non-empty ones).
   const UserIdentity& identity() const { return attestations.front().claim.identity; }
   const eth::Address& session_address() const { return attestations.front().claim.session_address; }
   const std::string& request_nonce() const { return attestations.front().claim.request_nonce; }

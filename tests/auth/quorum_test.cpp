@@ -91,7 +91,7 @@ TEST_F(QuorumTest, AttestationsVerifyWithLibsodiumAndBindEveryField) {
     EXPECT_FALSE(verify_attestation_signature_vartime(edits[i], keys_[1].public_key())) << "edit " << i;
   }
   // A node key survives a seed round trip.
-  NodeSigningKey again(Secret<ByteArray<32>>(keys_[1].seed()));
+  NodeSigningKey again(keys_[1].seed());
   EXPECT_EQ(again.public_key(), keys_[1].public_key());
 }
 
