@@ -49,9 +49,10 @@ struct OtpSent {
 
 class OtpService {
  public:
-  // `server_key` keys the code HMAC (kInvalidArgument-free: must be >= 32
-  // bytes, checked by create). `rng` draws codes and token ids; `outbox`
-  // delivers codes. rng and outbox must outlive the service.
+  // `server_key` keys the code HMAC and must be >= 32 bytes; attempts,
+  // lifetime and sends per window must be positive (kInvalidArgument
+  // otherwise). `rng` draws codes and token ids; `outbox` delivers codes;
+  // both must outlive the service.
   static Result<std::unique_ptr<OtpService>> create(OtpConfig config, SecretBytes server_key,
                                                     OktoTokenIssuer issuer, OtpOutbox& outbox, Rng& rng);
 

@@ -6,7 +6,10 @@
 
 #include <secp256k1.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <filesystem>
 
 #include "auth/auth_network.hpp"
 #include "auth/jws.hpp"
@@ -114,6 +117,22 @@ void BM_AuthQuorumCertificateVerify(benchmark::State& state) {
   state.counters["attestations"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_AuthQuorumCertificateVerify)->Arg(2)->Arg(3);
+
+// Arg 0: in-memory replay store; 1: SQLite (WAL) file, the restart-safe one.
+void BM_AuthReplayStoreInsert(benchmark::State& state) {
+  std::unique_ptr<ReplayStore> store = std::make_unique<MemoryReplayStore>();
+  const auto path = std::filesystem::temp_directory_path() / ("okmpc-bench-replay-" + std::to_string(::getpid()) + ".sqlite");
+  if (state.range(0) == 1) store = std::move(*SqliteReplayStore::open(path));
+  DeterministicRng rng(6);
+  for (auto _ : state) {
+    const Hash32 key = rng.bytes<32>();
+    benchmark::DoNotOptimize(store->insert_if_absent(key, kNow));
+  }
+  state.SetItemsProcessed(state.iterations());
+  store.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+BENCHMARK(BM_AuthReplayStoreInsert)->Arg(0)->Arg(1);
 
 // Three nodes each verify the token, check replay (in memory), sign; then
 // aggregation. Token issuance (an RSA signature) is outside the timing.
