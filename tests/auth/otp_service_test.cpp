@@ -6,8 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "auth/jws.hpp"
 #include "auth/otp_address.hpp"
@@ -199,6 +201,26 @@ TEST_F(OtpServiceTest, BadInputChangesNothing) {
   EXPECT_TRUE(service_->verify(OtpChannel::kEmail, "gina@example.com", code, kNow + 2).has_value());
   // Nothing pending for a never-seen address.
   EXPECT_EQ(service_->verify(OtpChannel::kEmail, "nobody@example.com", "123456", kNow).error().code, AuthErrorCode::kOtpInvalid);
+}
+
+TEST_F(OtpServiceTest, ConcurrentVerificationsOfOneCodeYieldOneToken) {
+  ASSERT_TRUE(service_->send(OtpChannel::kEmail, "kim@example.com", kNow).has_value());
+  const std::string code = last_code();
+  std::atomic<int> tokens{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      auto r = service_->verify(OtpChannel::kEmail, "kim@example.com", code, kNow + 1);
+      if (r) {
+        ++tokens;
+      } else if (r.error().code == AuthErrorCode::kOtpInvalid) {
+        ++refused;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(tokens.load(), 1);
+  EXPECT_EQ(refused.load(), 7);
 }
 
 class BrokenOutbox final : public OtpOutbox {
