@@ -1,5 +1,6 @@
 #include "protocols/ecdsa/run_simulated.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace okmpc::ecdsa {
@@ -18,11 +19,13 @@ void default_party_rng(runtime::SimConfig& config, Rng& rng) {
 Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
                                        runtime::SimConfig config) {
   if (shares.empty()) return fail(ErrorCode::kInvalidArgument, "no key shares");
+  std::vector<PartyId> ids;
   for (const auto& s : shares) {
-    if (s.parties != shares.size() || !(s.group_public_key == shares.front().group_public_key)) {
-      return fail(ErrorCode::kInvalidArgument, "ecdsa setup needs exactly one share of each party of one key",
-                  {s.index});
+    if (!(s.group_public_key == shares.front().group_public_key) ||
+        std::find(ids.begin(), ids.end(), s.index) != ids.end()) {
+      return fail(ErrorCode::kInvalidArgument, "ecdsa setup needs distinct parties' shares of one key", {s.index});
     }
+    ids.push_back(s.index);
   }
   SimulatedSetup out;
   if (shares.size() == 1) {  // nobody to pair with
@@ -34,7 +37,7 @@ Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>>
   std::vector<std::unique_ptr<SetupParty>> parties;
   std::vector<runtime::Party*> handles;
   for (const auto& s : shares) {
-    OKMPC_ASSIGN_OR_RETURN(auto p, SetupParty::create(s, session));
+    OKMPC_ASSIGN_OR_RETURN(auto p, SetupParty::create(s, session, ids));
     handles.push_back(p.get());
     parties.push_back(std::move(p));
   }

@@ -18,10 +18,11 @@ struct SimulatedSetup {
   runtime::RunReport report;
 };
 
-// The pairwise OT setup among all parties of the key (`shares`: one share per
-// party, all of one key). Session id and party randomness come from `rng`
-// unless config.party_rng is set. Errors: kInvalidArgument for an incomplete
-// or mixed set of shares; otherwise the run's abort with its culprits.
+// The pairwise OT setup among the holders of `shares` (one share per party,
+// all of one key; normally every party of the key — a subset sets up only the
+// pairs inside it). Session id and party randomness come from `rng` unless
+// config.party_rng is set. Errors: kInvalidArgument for repeated parties or
+// shares of different keys; otherwise the run's abort with its culprits.
 Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
                                        runtime::SimConfig config = {});
 

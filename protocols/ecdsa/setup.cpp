@@ -1,5 +1,6 @@
 #include "protocols/ecdsa/setup.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "mpc/codec.hpp"
@@ -87,13 +88,27 @@ Result<EcdsaSetup> EcdsaSetup::parse(ByteView bytes) {
 }
 
 Result<std::unique_ptr<SetupParty>> SetupParty::create(const dkg::KeyShare<Secp256k1>& share,
-                                                       const runtime::SessionId& session) {
+                                                       const runtime::SessionId& session,
+                                                       std::vector<PartyId> parties) {
   if (share.parties < 2 || share.index == 0 || share.index > share.parties) {
     return fail(ErrorCode::kInvalidArgument, "ecdsa setup needs a key share of a key with at least 2 parties");
   }
+  if (parties.empty()) {
+    for (PartyId i = 1; i <= share.parties; ++i) parties.push_back(i);
+  }
+  std::sort(parties.begin(), parties.end());
+  for (size_t k = 0; k < parties.size(); ++k) {
+    if (parties[k] == 0 || parties[k] > share.parties || (k > 0 && parties[k - 1] == parties[k])) {
+      return fail(ErrorCode::kInvalidArgument, "ecdsa setup: bad or repeated party " + std::to_string(parties[k]),
+                  {parties[k]});
+    }
+  }
+  if (parties.size() < 2 || !std::binary_search(parties.begin(), parties.end(), share.index)) {
+    return fail(ErrorCode::kInvalidArgument, "ecdsa setup needs at least 2 parties including this one");
+  }
   runtime::RunConfig config;
   config.self = share.index;
-  for (PartyId i = 1; i <= share.parties; ++i) config.parties.push_back(i);
+  config.parties = std::move(parties);
   config.session = session;
   config.protocol = runtime::ProtocolId::kEcdsaSetup;
   return std::unique_ptr<SetupParty>(new SetupParty(std::move(config), share.group_public_key));

@@ -58,12 +58,16 @@ struct EcdsaSetup {
   static Result<EcdsaSetup> parse(ByteView bytes);
 };
 
-// The setup state machine for one party; `parties` is the key's full party
-// set (1..n). Errors at construction: kInvalidArgument.
+// The setup state machine for one party. `parties` are the parties that pair
+// up (empty = the key's full party set 1..n, the normal case; a subset sets up
+// only the pairs inside it, enough for signer sets inside it). Errors at
+// construction: kInvalidArgument (fewer than 2 parties, ids outside 1..n or
+// repeated, self not included).
 class SetupParty final : public runtime::RoundParty {
  public:
   static Result<std::unique_ptr<SetupParty>> create(const dkg::KeyShare<Secp256k1>& share,
-                                                    const runtime::SessionId& session);
+                                                    const runtime::SessionId& session,
+                                                    std::vector<PartyId> parties = {});
 
   // The setup; valid once finished(). Moves it out (call once).
   Result<EcdsaSetup> take_setup();

@@ -58,10 +58,18 @@ struct Fixture {
   std::vector<EcdsaSetup> setups;
 };
 
-Fixture make(uint32_t t, uint32_t n, uint64_t seed) {
+// Keys from the real DKG (protocols/dkg) unless `dealer` (faster, for tests
+// that are about the signing protocol's checks rather than the keys).
+Fixture make(uint32_t t, uint32_t n, uint64_t seed, bool dealer = false) {
   DeterministicRng rng(seed);
   Fixture f;
-  f.shares = dealt_shares(t, n, Scalar::random(rng), rng);
+  if (dealer) {
+    f.shares = dealt_shares(t, n, Scalar::random(rng), rng);
+  } else {
+    auto keys = dkg::generate_keys_simulated<Secp256k1>(t, n, rng);
+    EXPECT_TRUE(keys) << keys.error();
+    f.shares = std::move(*keys);
+  }
   auto setup = setup_simulated(f.shares, rng);
   EXPECT_TRUE(setup) << setup.error();
   EXPECT_EQ(setup->report.rounds, 5u);
@@ -69,12 +77,29 @@ Fixture make(uint32_t t, uint32_t n, uint64_t seed) {
   return f;
 }
 
-void sign_and_check(uint32_t t, uint32_t n, std::initializer_list<PartyId> signers, uint64_t seed) {
-  Fixture f = make(t, n, seed);
+// Signs with `signers` out of a DKG t-of-n key. With `setup_all`, the OT
+// setup runs among all n parties (as the CLI does); otherwise only among the
+// signers (the pairs signing needs; keeps the 5-of-9 test fast).
+void sign_and_check(uint32_t t, uint32_t n, std::initializer_list<PartyId> signers, uint64_t seed,
+                    bool setup_all = true) {
   DeterministicRng rng(seed + 1);
+  Fixture f;
+  if (setup_all) {
+    f = make(t, n, seed);
+  } else {
+    DeterministicRng krng(seed);
+    f.shares = dkg::generate_keys_simulated<Secp256k1>(t, n, krng).value();
+  }
   const Hash32 digest = sha256(as_bytes("okmpc threshold ecdsa"));
   auto s = pick(f.shares, signers);
-  auto st = pick_setups(f.setups, signers);
+  std::vector<EcdsaSetup> st;
+  if (setup_all) {
+    st = pick_setups(f.setups, signers);
+  } else {
+    auto setup = setup_simulated(s, rng);
+    ASSERT_TRUE(setup) << setup.error();
+    st = std::move(setup->setups);
+  }
   auto out = sign_simulated(s, st, digest, rng);
   ASSERT_TRUE(out) << out.error();
   expect_valid_ethereum_signature(out->signature, digest, f.shares[0].group_public_key);
@@ -84,8 +109,8 @@ void sign_and_check(uint32_t t, uint32_t n, std::initializer_list<PartyId> signe
 }
 
 TEST(EcdsaSign, TwoOfThree) { sign_and_check(2, 3, {1, 3}, 100); }
-TEST(EcdsaSign, ThreeOfFive) { sign_and_check(3, 5, {2, 4, 5}, 200); }
-TEST(EcdsaSign, FiveOfNine) { sign_and_check(5, 9, {1, 2, 4, 7, 9}, 300); }
+TEST(EcdsaSign, ThreeOfFive) { sign_and_check(3, 5, {2, 4, 5}, 200, /*setup_all=*/false); }
+TEST(EcdsaSign, FiveOfNine) { sign_and_check(5, 9, {1, 2, 4, 7, 9}, 300, /*setup_all=*/false); }
 TEST(EcdsaSign, MoreSignersThanThreshold) { sign_and_check(2, 3, {1, 2, 3}, 400); }
 
 TEST(EcdsaSign, Eip191KnownAnswerWithPrivateKeyOne) {
@@ -117,8 +142,21 @@ TEST(EcdsaSign, SetupIsReusedWithFreshSignatures) {
   expect_valid_ethereum_signature(b->signature, digest, f.shares[0].group_public_key);
 }
 
+TEST(EcdsaSign, SetupAmongSignersOnlyCoversTheirPairs) {
+  DeterministicRng rng(450);
+  Shares shares = dealt_shares(2, 4, Scalar::random(rng), rng);
+  auto setup = setup_simulated(pick(shares, {1, 3}), rng);
+  ASSERT_TRUE(setup) << setup.error();
+  EXPECT_EQ(setup->setups[0].pairs.size(), 1u);
+  SignRequest req;
+  req.signers = {1, 2};
+  auto p = SignParty::create(shares[0], setup->setups[0], req);  // no pair with party 2
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().culprits, std::vector<uint32_t>{2});
+}
+
 TEST(EcdsaSign, BadSignerSetsAreRejected) {
-  Fixture f = make(3, 5, 600);
+  Fixture f = make(3, 5, 600, /*dealer=*/true);
   DeterministicRng rng(601);
   const Hash32 digest{};
   auto s = pick(f.shares, {1, 2});
@@ -141,7 +179,7 @@ TEST(EcdsaSign, BadSignerSetsAreRejected) {
 }
 
 TEST(EcdsaSetup, StoredFormatIsStrict) {
-  Fixture f = make(2, 3, 700);
+  Fixture f = make(2, 3, 700, /*dealer=*/true);
   SecretBytes bytes = f.setups[1].serialize();
   auto back = EcdsaSetup::parse(bytes.expose());
   ASSERT_TRUE(back);
@@ -183,7 +221,7 @@ constexpr size_t kRound2Vole = 32 + 33 + 32 + 33 + 33 + 32;  // ctx R salt Î“u Î
 
 class EcdsaAdversarial : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { fixture_ = new Fixture(make(2, 3, 800)); }
+  static void SetUpTestSuite() { fixture_ = new Fixture(make(2, 3, 800, /*dealer=*/true)); }
   static void TearDownTestSuite() { delete fixture_; }
   static Fixture* fixture_;
 };
