@@ -95,9 +95,13 @@ int keygen(const Options& o) {
   runtime::SimConfig net;
   runtime::SessionId session{};
   if (o.seed) {
-    DeterministicRng rng(*o.seed);
+    auto root = std::make_shared<const DeterministicRng>(ByteView(*o.seed));
+    DeterministicRng rng = root->fork("keygen session");
     session = rng.bytes<32>();
-    net.seed = rng.next_u64();
+    net.seed = rng.next_u64();  // scheduling only; the parties' coins use the whole seed
+    net.party_rng = [root](runtime::PartyId id) -> std::unique_ptr<Rng> {
+      return std::make_unique<DeterministicRng>(root->fork("keygen party", id));
+    };
   } else {
     OsRng rng;
     session = rng.bytes<32>();

@@ -35,7 +35,12 @@ template <Curve C>
 Result<std::vector<KeyShare<C>>> generate_keys_simulated(uint32_t t, uint32_t n, Rng& rng) {
   runtime::SessionId session = rng.bytes<32>();
   runtime::SimConfig net;
-  net.seed = rng.next_u64();
+  net.seed = rng.next_u64();  // scheduling only
+  // Party coins from a full 256-bit seed, not from the 64-bit network seed.
+  auto root = std::make_shared<const DeterministicRng>(ByteView(rng.bytes<32>()));
+  net.party_rng = [root](runtime::PartyId id) -> std::unique_ptr<Rng> {
+    return std::make_unique<DeterministicRng>(root->fork("dkg party", id));
+  };
   OKMPC_ASSIGN_OR_RETURN(SimulatedDkg<C> run, run_dkg_simulated<C>(t, n, session, DkgOptions{}, net));
   return std::move(run.shares);
 }
