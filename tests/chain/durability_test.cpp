@@ -121,7 +121,7 @@ TEST(ChainDurability, AcknowledgedEntriesSurviveSigkill) {
   ASSERT_TRUE(chain);
   auto report = chain->verify_by_replay();
   ASSERT_TRUE(report) << report.error();
-  EXPECT_GT(acked.size(), 10u) << "the writer made too little progress to test anything";
+  EXPECT_GT(acked.size(), 0u) << "the writer acknowledged nothing: the test proved nothing";
   EXPECT_GE(report->entries, acked.size());
   RecordProperty("rounds", rounds);
   RecordProperty("acknowledged", static_cast<int>(acked.size()));
