@@ -1,11 +1,9 @@
 #include "apps/dwn/share_vault.hpp"
 
-#include <fcntl.h>
-#include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "apps/dwn/atomic_file.hpp"
 
-#include <cerrno>
+#include <sodium.h>
+
 #include <cstring>
 
 namespace okmpc::dwn {
@@ -17,58 +15,6 @@ namespace {
 constexpr std::string_view kAdLabel = "okmpc-dwn-share-v1";
 constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 constexpr size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-
-Error io_error(const std::string& what, const fs::path& path) {
-  return Error(ErrorCode::kIo, what + " " + path.string() + ": " + std::strerror(errno));
-}
-
-// Writes `data` to `path` atomically (temp file, fsync, rename, fsync dir).
-Status write_file_atomic(const fs::path& path, ByteView data, mode_t mode) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) return tl::unexpected(io_error("cannot create", tmp));
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t w = ::write(fd, data.data() + done, data.size() - done);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return tl::unexpected(io_error("cannot write", tmp));
-    }
-    done += static_cast<size_t>(w);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) return tl::unexpected(io_error("cannot sync", tmp));
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return tl::unexpected(io_error("cannot rename into", path));
-  int dfd = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return ok();
-}
-
-Result<Bytes> read_file(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT) return fail(ErrorCode::kNotFound, "no such file " + path.string());
-    return tl::unexpected(io_error("cannot open", path));
-  }
-  Bytes out;
-  uint8_t buf[4096];
-  for (;;) {
-    ssize_t r = ::read(fd, buf, sizeof buf);
-    if (r < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return tl::unexpected(io_error("cannot read", path));
-    }
-    if (r == 0) break;
-    out.insert(out.end(), buf, buf + r);
-  }
-  ::close(fd);
-  return out;
-}
 
 }  // namespace
 
@@ -86,22 +32,9 @@ Result<ShareVault> ShareVault::open(const fs::path& dir, uint32_t node_id) {
   fs::create_directories(dir / "shares", ec);
   if (ec) return fail(ErrorCode::kIo, "cannot create " + (dir / "shares").string() + ": " + ec.message());
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  const fs::path key_path = dir / "node.key";
+  OKMPC_ASSIGN_OR_RETURN(SecretBytes raw, load_or_create_secret(dir / "node.key", 32));
   Secret<ByteArray<32>> key;
-  if (!fs::exists(key_path)) {
-    randombytes_buf(key.expose_mut().data(), key.expose().size());
-    OKMPC_TRY(write_file_atomic(key_path, key.expose(), 0600));
-  } else {
-    struct stat st {};
-    if (::stat(key_path.c_str(), &st) != 0) return tl::unexpected(io_error("cannot stat", key_path));
-    if ((st.st_mode & 077) != 0) {
-      return fail(ErrorCode::kPermissionDenied, key_path.string() + " is readable by group/other (want mode 0600)");
-    }
-    OKMPC_ASSIGN_OR_RETURN(Bytes raw, read_file(key_path));
-    SecretBytes guard(std::move(raw));
-    if (guard.size() != 32) return fail(ErrorCode::kCorrupted, key_path.string() + " is not a 32-byte key");
-    std::memcpy(key.expose_mut().data(), guard.expose().data(), 32);
-  }
+  std::memcpy(key.expose_mut().data(), raw.expose().data(), 32);
   return ShareVault(dir, node_id, std::move(key));
 }
 

@@ -27,9 +27,9 @@ std::string_view error_code_name(ApiErrorCode code) {
     case ApiErrorCode::kSignerUnavailable: return "SIGNER_UNAVAILABLE";
     case ApiErrorCode::kKeygenFailed: return "KEYGEN_FAILED";
     case ApiErrorCode::kChainRejected: return "CHAIN_REJECTED";
-    case ApiErrorCode::kInternal: return "INTERNAL";
+    case ApiErrorCode::kInternal: return "INTERNAL_ERROR";
   }
-  return "INTERNAL";
+  return "INTERNAL_ERROR";
 }
 
 unsigned http_status(ApiErrorCode code) {

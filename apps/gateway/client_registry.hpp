@@ -22,6 +22,8 @@ class ClientRegistry {
   // The signer address of `client_swa`, nullopt if not registered.
   std::optional<eth::Address> signer_of(const eth::Address& client_swa) const;
   size_t size() const { return signers_.size(); }
+  // clientSWA → signer, every registered client.
+  const std::map<eth::Address, eth::Address>& all() const { return signers_; }
 
  private:
   std::map<eth::Address, eth::Address> signers_;

@@ -1,28 +1,16 @@
 #include "apps/gateway/gateway.hpp"
 
-#include <chrono>
 #include <functional>
 
-#include "apps/gateway/authenticate_request.hpp"
-#include "apps/gateway/session_digests.hpp"
 #include "apps/gateway/session_token.hpp"
+#include "apps/gateway/unix_time.hpp"
+#include "auth/quorum.hpp"
+#include "chain/user_operation_json.hpp"
 #include "mpc/hex.hpp"
-#include "session/personal_sign.hpp"
 
 namespace okmpc::gateway {
 
 namespace json = boost::json;
-
-namespace {
-
-int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-}  // namespace
-
-struct Gateway::Services {};
 
 Gateway::Gateway(GatewayConfig config, ClientRegistry clients, std::unique_ptr<UserStore> store)
     : config_(std::move(config)),
@@ -49,7 +37,23 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
   }
   OKMPC_ASSIGN_OR_RETURN(auto store, UserStore::open(config.data_dir / "gateway.db"));
   std::unique_ptr<Gateway> gw(new Gateway(config, std::move(clients), std::move(store)));
-  gw->services_ = std::make_unique<Services>();
+  OKMPC_ASSIGN_OR_RETURN(gw->auth_, open_auth_services(config));
+  Gateway* self = gw.get();
+  OKMPC_ASSIGN_OR_RETURN(
+      gw->dwn_, dwn::DwnNetwork::open(config.data_dir / "dwn", config.dwn_nodes, config.dwn_threshold,
+                                      config.dwn_down_mask,
+                                      [self](ByteView cert, const std::string& identity, const eth::Address& session) {
+                                        return self->check_authorization(cert, identity, session);
+                                      }));
+  auto chain = chain::OktoChain::open(config.data_dir / "chain", chain::ChainConfig{});
+  if (!chain) return fail(chain.error().code, "chain: " + chain.error().message);
+  gw->chain_.emplace(std::move(*chain));
+  // Every registered client's paymaster budget pays its users' registrations.
+  for (const auto& [client, signer] : gw->clients_.all()) {
+    if (gw->chain_->paymaster_budget(client).is_zero()) {
+      OKMPC_TRY(gw->chain_->fund_paymaster(client, Uint256::from_u64(1'000'000'000'000'000'000ull)));
+    }
+  }
   gw->add_routes();
   return gw;
 }
@@ -57,50 +61,55 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
 void Gateway::add_routes() {
   router_ = std::make_unique<Router>(ip_limiter_);
   using std::placeholders::_1;
-  router_->add("POST", "/api/oc/v1/authenticate", std::bind(&Gateway::authenticate, this, _1));
-  router_->add("GET", "/api/oc/v1/user-keys", std::bind(&Gateway::user_keys, this, _1));
-  router_->add("GET", "/api/oc/v1/chain/sessions/{sessionAddress}", std::bind(&Gateway::chain_session, this, _1));
-  router_->add("GET", "/api/oc/v1/chain/blocks/{n}", std::bind(&Gateway::chain_block, this, _1));
+  const std::string v1 = "/api/oc/v1";
+  router_->add("POST", v1 + "/authenticate", std::bind(&Gateway::authenticate, this, _1));
+  router_->add("POST", v1 + "/authenticate/email/send-otp",
+               [this](const RouteContext& c) { return send_otp(c, auth::OtpChannel::kEmail); });
+  router_->add("POST", v1 + "/authenticate/email/verify-otp",
+               [this](const RouteContext& c) { return verify_otp(c, auth::OtpChannel::kEmail); });
+  router_->add("POST", v1 + "/authenticate/whatsapp/send-otp",
+               [this](const RouteContext& c) { return send_otp(c, auth::OtpChannel::kPhone); });
+  router_->add("POST", v1 + "/authenticate/whatsapp/verify-otp",
+               [this](const RouteContext& c) { return verify_otp(c, auth::OtpChannel::kPhone); });
+  router_->add("GET", v1 + "/user-keys", std::bind(&Gateway::user_keys, this, _1));
+  router_->add("GET", v1 + "/chain/sessions/{sessionAddress}", std::bind(&Gateway::chain_session, this, _1));
+  router_->add("GET", v1 + "/chain/blocks/{n}", std::bind(&Gateway::chain_block, this, _1));
+  router_->add("POST", v1 + "/execute", std::bind(&Gateway::execute, this, _1));
+  router_->add("GET", v1 + "/auth/nodes", std::bind(&Gateway::auth_nodes, this, _1));
+  if (auth_->google) {
+    router_->add("GET", "/dev/oidc/jwks", std::bind(&Gateway::dev_jwks, this, _1));
+    router_->add("POST", "/dev/oidc/token", std::bind(&Gateway::dev_token, this, _1));
+  }
 }
 
 std::mutex& Gateway::identity_lock(const std::string& identity) {
   return identity_locks_[std::hash<std::string>{}(identity) % identity_locks_.size()];
 }
 
-ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
-  auto parsed = parse_authenticate_request(ctx.request.body);
-  if (!parsed) return tl::unexpected(parsed.error());
-  const AuthenticateRequest& req = *parsed;
-
-  auto signer = clients_.signer_of(req.client_swa);
-  if (!signer) {
-    return api_fail(ApiErrorCode::kUnknownClient, "clientSWA " + eth::to_checksum(req.client_swa) + " is not registered");
+Status Gateway::check_authorization(ByteView certificate, const std::string& identity,
+                                    const eth::Address& session_address) const {
+  auto cert = auth::quorum_certificate_from_json(
+      std::string_view(reinterpret_cast<const char*>(certificate.data()), certificate.size()));
+  if (!cert) return fail(ErrorCode::kPermissionDenied, "authorization: " + cert.error().message);
+  auto verified = auth::verify_quorum_certificate(*cert, auth_->network->policy(), static_cast<uint64_t>(unix_now()));
+  if (!verified) return fail(ErrorCode::kPermissionDenied, "authorization: " + verified.error().message);
+  const std::string attested =
+      std::string(auth::to_string(verified->identity.provider)) + ":" + to_hex(verified->identity.subject_hash);
+  if (attested != identity) return fail(ErrorCode::kPermissionDenied, "authorization is for another identity");
+  if (verified->session_address != session_address) {
+    return fail(ErrorCode::kPermissionDenied, "authorization is for another session");
   }
-  auto client_recovered =
-      session::recover_personal_raw32(session_pk_client_digest(req.session_address), req.client_signature);
-  if (!client_recovered || *client_recovered != *signer) {
-    return api_fail(ApiErrorCode::kInvalidClientSignature,
-                    "sessionPkClientSignature is not by the signer of clientSWA " + eth::to_checksum(req.client_swa));
-  }
-  auto user_recovered = session::recover_personal_raw32(
-      session_data_digest(req.session_address, req.client_swa, req.nonce_word), req.user_signature);
-  if (!user_recovered || *user_recovered != req.session_address) {
-    return api_fail(ApiErrorCode::kInvalidSessionSignature,
-                    "sessionDataUserSignature does not recover to the address of sessionPk");
-  }
-  auto used = store_->nonce_used(req.nonce);
-  if (!used) return api_fail(ApiErrorCode::kInternal, "user store: " + used.error().message);
-  if (*used) return api_fail(ApiErrorCode::kNonceReused, "sessionData.nonce " + req.nonce + " was used before");
-  return api_fail(ApiErrorCode::kSignerUnavailable, "the registration signer is not available yet");
+  return ok();
 }
 
 ApiResult<json::value> Gateway::user_keys(const RouteContext& ctx) {
-  const std::string& auth = ctx.request.authorization;
+  const std::string& header = ctx.request.authorization;
   constexpr std::string_view kBearer = "Bearer ";
-  if (!std::string_view(auth).starts_with(kBearer)) {
+  if (!std::string_view(header).starts_with(kBearer)) {
     return api_fail(ApiErrorCode::kUnauthorized, "missing Authorization: Bearer <session token>");
   }
-  auto claims = session_token::parse(std::string_view(auth).substr(kBearer.size()), unix_now());
+  const int64_t now = unix_now();
+  auto claims = session_token::parse(std::string_view(header).substr(kBearer.size()), now);
   if (!claims) {
     if (claims.error().code == ErrorCode::kExpired) {
       return api_fail(ApiErrorCode::kSessionExpired, "session token: " + claims.error().message);
@@ -110,7 +119,7 @@ ApiResult<json::value> Gateway::user_keys(const RouteContext& ctx) {
   auto session = store_->find_session(eth::to_checksum(claims->session_address));
   if (!session) return api_fail(ApiErrorCode::kInternal, "user store: " + session.error().message);
   if (!*session) return api_fail(ApiErrorCode::kUnauthorized, "session is not registered");
-  if ((*session)->valid_until <= unix_now()) return api_fail(ApiErrorCode::kSessionExpired, "session has expired");
+  if ((*session)->valid_until <= now) return api_fail(ApiErrorCode::kSessionExpired, "session has expired");
   auto user = store_->find_user((*session)->user_id);
   if (!user || !*user) return api_fail(ApiErrorCode::kInternal, "session without user");
   const UserRecord& u = **user;
@@ -127,17 +136,22 @@ ApiResult<json::value> Gateway::user_keys(const RouteContext& ctx) {
 ApiResult<json::value> Gateway::chain_session(const RouteContext& ctx) {
   auto address = eth::parse_address(ctx.param);
   if (!address) return api_fail(ApiErrorCode::kBadRequest, "sessionAddress is not an address");
-  auto session = store_->find_session(eth::to_checksum(*address));
-  if (!session) return api_fail(ApiErrorCode::kInternal, "user store: " + session.error().message);
-  if (!*session) return api_fail(ApiErrorCode::kNotFound, "no session registered for " + ctx.param);
-  auto user = store_->find_user((*session)->user_id);
-  if (!user || !*user) return api_fail(ApiErrorCode::kInternal, "session without user");
+  std::optional<chain::SessionRecord> on_chain;
+  {
+    std::lock_guard lock(chain_mutex_);
+    on_chain = chain_->session(*address);
+  }
+  auto record = store_->find_session(eth::to_checksum(*address));
+  if (!record) return api_fail(ApiErrorCode::kInternal, "user store: " + record.error().message);
+  if (!on_chain || !*record) return api_fail(ApiErrorCode::kNotFound, "no session registered for " + ctx.param);
   json::object out;
-  out["userSWA"] = (*user)->user_swa;
-  out["sessionAddress"] = (*session)->session_address;
-  out["validUntil"] = (*session)->valid_until;
-  out["blockNumber"] = (*session)->block_number;
-  out["userOpHash"] = (*session)->user_op_hash;
+  out["userSWA"] = eth::to_checksum(on_chain->swa);
+  out["sessionAddress"] = eth::to_checksum(*address);
+  out["validAfter"] = on_chain->valid_after;
+  out["validUntil"] = on_chain->valid_until;
+  out["revoked"] = on_chain->revoked;
+  out["blockNumber"] = (*record)->block_number;
+  out["userOpHash"] = (*record)->user_op_hash;
   return out;
 }
 
@@ -148,7 +162,64 @@ ApiResult<json::value> Gateway::chain_block(const RouteContext& ctx) {
     if (c < '0' || c > '9') return api_fail(ApiErrorCode::kBadRequest, "block number must be decimal digits");
     n = n * 10 + static_cast<uint64_t>(c - '0');
   }
-  return api_fail(ApiErrorCode::kNotFound, "no block " + std::to_string(n));
+  Result<std::optional<chain::Block>> block;
+  {
+    std::lock_guard lock(chain_mutex_);
+    block = chain_->block(n);
+  }
+  if (!block) return api_fail(ApiErrorCode::kInternal, "chain: " + block.error().message);
+  if (!*block) return api_fail(ApiErrorCode::kNotFound, "no block " + std::to_string(n));
+  const chain::Block& b = **block;
+  json::object out;
+  out["number"] = b.number;
+  out["hash"] = to_hex_prefixed(b.hash);
+  out["parentHash"] = to_hex_prefixed(b.parent_hash);
+  out["timestamp"] = b.timestamp;
+  out["stateRoot"] = to_hex_prefixed(b.state_root);
+  out["opsRoot"] = to_hex_prefixed(b.ops_root);
+  json::array entries;
+  for (const auto& e : b.entries) {
+    json::object entry;
+    entry["kind"] = chain::to_string(e.kind);
+    entry["hash"] = to_hex_prefixed(e.hash);
+    if (e.kind == chain::EntryKind::kUserOp) {
+      boost::json::error_code ec;
+      auto op = json::parse(std::string_view(reinterpret_cast<const char*>(e.body.data()), e.body.size()), ec);
+      if (!ec) entry["userOp"] = std::move(op);
+    }
+    entries.push_back(std::move(entry));
+  }
+  out["entries"] = std::move(entries);
+  return out;
+}
+
+ApiResult<json::value> Gateway::auth_nodes(const RouteContext&) {
+  const auth::QuorumPolicy& policy = auth_->network->policy();
+  json::object out;
+  out["networkId"] = policy.network_id;
+  out["quorum"] = policy.quorum;
+  json::array nodes;
+  for (const auto& n : policy.nodes) {
+    json::object node;
+    node["nodeId"] = n.node_id;
+    node["publicKey"] = to_hex_prefixed(n.public_key);
+    nodes.push_back(std::move(node));
+  }
+  out["nodes"] = std::move(nodes);
+  return out;
+}
+
+ApiResult<json::value> Gateway::execute(const RouteContext& ctx) {
+  auto op = chain::user_operation_from_json(ctx.request.body);
+  if (!op) return api_fail(ApiErrorCode::kBadRequest, "userOp: " + op.error().message);
+  std::lock_guard lock(chain_mutex_);
+  auto receipt = chain_->submit(*op);
+  if (!receipt) return api_fail(ApiErrorCode::kChainRejected, receipt.error().message);
+  json::object out;
+  out["userOpHash"] = to_hex_prefixed(receipt->hash);
+  out["blockNumber"] = receipt->block_number;
+  out["included"] = receipt->included;
+  return out;
 }
 
 }  // namespace okmpc::gateway

@@ -10,16 +10,26 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <optional>
 
+#include "apps/dwn/dwn_network.hpp"
 #include "apps/gateway/api_error.hpp"
+#include "apps/gateway/auth_services.hpp"
 #include "apps/gateway/client_registry.hpp"
 #include "apps/gateway/gateway_config.hpp"
 #include "apps/gateway/http_server.hpp"
 #include "apps/gateway/rate_limiter.hpp"
 #include "apps/gateway/router.hpp"
 #include "apps/gateway/user_store.hpp"
+#include "chain/okto_chain.hpp"
 
 namespace okmpc::gateway {
+
+// The token every session may spend under its policy, and what a new SWA is
+// credited with by the simulated chain's faucet (so the demo can transfer).
+inline constexpr eth::Address kDemoToken = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x4f, 0x4b, 0x54};
+inline constexpr uint64_t kWelcomeBalance = 1'000'000;
+inline constexpr uint64_t kSessionSpendLimit = 100'000;
 
 class Gateway {
  public:
@@ -31,20 +41,36 @@ class Gateway {
   // The HTTP entry point (thread-safe).
   HttpResponse handle(const HttpRequest& request) const { return router_->handle(request); }
 
-  struct Services;  // auth network, DWN, chain (gateway.cpp)
-
  private:
   Gateway(GatewayConfig config, ClientRegistry clients, std::unique_ptr<UserStore> store);
   void add_routes();
 
+  // gateway_onboarding.cpp
   ApiResult<boost::json::value> authenticate(const RouteContext& ctx);
+  // The user of `identity`, creating keys and wallet on first login.
+  struct UserAndKeygen;
+  ApiResult<UserAndKeygen> find_or_create_user(const std::string& identity);
+
+  // gateway_otp.cpp
+  ApiResult<boost::json::value> send_otp(const RouteContext& ctx, auth::OtpChannel channel);
+  ApiResult<boost::json::value> verify_otp(const RouteContext& ctx, auth::OtpChannel channel);
+  ApiResult<boost::json::value> dev_jwks(const RouteContext& ctx);
+  ApiResult<boost::json::value> dev_token(const RouteContext& ctx);
+
+  // gateway.cpp
   ApiResult<boost::json::value> user_keys(const RouteContext& ctx);
   ApiResult<boost::json::value> chain_session(const RouteContext& ctx);
   ApiResult<boost::json::value> chain_block(const RouteContext& ctx);
+  ApiResult<boost::json::value> execute(const RouteContext& ctx);
+  ApiResult<boost::json::value> auth_nodes(const RouteContext& ctx);
 
   // Serializes work on one identity (first logins of the same user never run
   // two DKGs): a fixed set of striped mutexes.
   std::mutex& identity_lock(const std::string& identity);
+  // Checks an auth quorum certificate (JSON) for identity and session: what
+  // every DWN node runs before it signs.
+  Status check_authorization(ByteView certificate, const std::string& identity,
+                             const eth::Address& session_address) const;
 
   GatewayConfig config_;
   ClientRegistry clients_;
@@ -52,7 +78,10 @@ class Gateway {
   RateLimiter ip_limiter_;
   RateLimiter identity_limiter_;
   std::unique_ptr<Router> router_;
-  std::unique_ptr<Services> services_;
+  std::unique_ptr<AuthServices> auth_;
+  std::unique_ptr<dwn::DwnNetwork> dwn_;
+  mutable std::mutex chain_mutex_;  // OktoChain is single-threaded
+  std::optional<chain::OktoChain> chain_;
   std::array<std::mutex, 64> identity_locks_;
 };
 

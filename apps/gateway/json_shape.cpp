@@ -48,6 +48,19 @@ ApiResult<std::optional<std::string>> ObjectReader::optional_string(std::string_
   return std::optional<std::string>(std::move(*s));
 }
 
+ApiResult<std::optional<int64_t>> ObjectReader::optional_int(std::string_view name, int64_t min, int64_t max) {
+  read_.emplace(name);
+  const json::value* v = object_->if_contains(name);
+  if (v == nullptr || v->is_null()) return std::optional<int64_t>{};
+  if (!v->is_int64() && !v->is_uint64()) return api_fail(ApiErrorCode::kBadRequest, field_path(name) + " must be an integer");
+  if (v->is_uint64() && v->as_uint64() > static_cast<uint64_t>(max)) {
+    return api_fail(ApiErrorCode::kBadRequest, field_path(name) + " is out of range");
+  }
+  int64_t x = v->is_int64() ? v->as_int64() : static_cast<int64_t>(v->as_uint64());
+  if (x < min || x > max) return api_fail(ApiErrorCode::kBadRequest, field_path(name) + " is out of range");
+  return std::optional<int64_t>(x);
+}
+
 ApiResult<ObjectReader> ObjectReader::object(std::string_view name) {
   read_.emplace(name);
   const json::value* v = object_->if_contains(name);

@@ -29,6 +29,8 @@ class ObjectReader {
   ApiResult<std::string> string(std::string_view name, size_t max_len = 4096);
   // An optional string field (absent or null → nullopt).
   ApiResult<std::optional<std::string>> optional_string(std::string_view name, size_t max_len = 4096);
+  // An optional integer field in [min, max] (absent or null → nullopt).
+  ApiResult<std::optional<int64_t>> optional_int(std::string_view name, int64_t min, int64_t max);
   // A required nested object, read by another ObjectReader.
   ApiResult<ObjectReader> object(std::string_view name);
   // Fails with BAD_REQUEST naming the first field that was not read.

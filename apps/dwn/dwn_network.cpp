@@ -1,0 +1,135 @@
+#include "apps/dwn/dwn_network.hpp"
+
+#include "apps/dwn/stored_share.hpp"
+#include "mpc/ed25519.hpp"
+#include "mpc/hex.hpp"
+#include "mpc/rng.hpp"
+#include "mpc/secp256k1.hpp"
+#include "protocols/dkg/simulated.hpp"
+#include "protocols/ecdsa/run_simulated.hpp"
+
+namespace okmpc::dwn {
+
+namespace {
+
+// Network configuration for one run: OS randomness for every party (never a
+// 64-bit seed for real keys), no injected faults.
+runtime::SimConfig live_network() {
+  runtime::SimConfig net;
+  OsRng os;
+  net.seed = os.next_u64();
+  net.party_rng = [](runtime::PartyId) -> std::unique_ptr<Rng> { return std::make_unique<OsRng>(); };
+  return net;
+}
+
+std::string new_key_id(std::string_view prefix) {
+  OsRng os;
+  return std::string(prefix) + "-" + to_hex(os.bytes<10>());
+}
+
+std::string node_list(const std::vector<uint32_t>& ids) {
+  std::string out;
+  for (uint32_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<DwnNetwork>> DwnNetwork::open(const std::filesystem::path& dir, uint32_t nodes,
+                                                     uint32_t threshold, uint32_t down_mask,
+                                                     AuthorizationCheck check) {
+  if (nodes < 1 || nodes > 255 || threshold < 1 || threshold > nodes) {
+    return fail(ErrorCode::kInvalidArgument, "dwn: need 1 <= threshold <= nodes <= 255");
+  }
+  std::vector<ShareVault> vaults;
+  for (uint32_t i = 1; i <= nodes; ++i) {
+    OKMPC_ASSIGN_OR_RETURN(auto vault, ShareVault::open(dir / ("node-" + std::to_string(i)), i));
+    vaults.push_back(std::move(vault));
+  }
+  return std::unique_ptr<DwnNetwork>(new DwnNetwork(std::move(vaults), threshold, down_mask, std::move(check)));
+}
+
+std::vector<uint32_t> DwnNetwork::down_nodes() const {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 1; i <= nodes(); ++i) {
+    if (is_down(i)) out.push_back(i);
+  }
+  return out;
+}
+
+Result<UserKeys> DwnNetwork::generate_user_keys(const std::string& identity) {
+  if (auto down = down_nodes(); !down.empty()) {
+    return fail(ErrorCode::kTimeout, "dwn: key generation needs all " + std::to_string(nodes()) +
+                                         " nodes; down: " + node_list(down), down);
+  }
+  OsRng os;
+  const uint32_t n = nodes();
+  UserKeys out;
+
+  OKMPC_ASSIGN_OR_RETURN(auto ecdsa, (dkg::run_dkg_simulated<Secp256k1>(threshold_, n, os.bytes<32>(), {},
+                                                                         live_network())));
+  OKMPC_ASSIGN_OR_RETURN(auto setup, ecdsa::setup_simulated(ecdsa.shares, os, live_network()));
+  OKMPC_ASSIGN_OR_RETURN(auto eddsa, (dkg::run_dkg_simulated<Ed25519>(threshold_, n, os.bytes<32>(), {},
+                                                                       live_network())));
+  out.ecdsa_dkg = ecdsa.report;
+  out.ecdsa_setup = setup.report;
+  out.eddsa_dkg = eddsa.report;
+  out.ecdsa_public_key = ecdsa.shares[0].group_public_key.to_bytes();
+  out.eddsa_public_key = eddsa.shares[0].group_public_key.to_bytes();
+  OKMPC_ASSIGN_OR_RETURN(out.owner_address,
+                         eth::address_from_public_key(ecdsa.shares[0].group_public_key.to_bytes_uncompressed()));
+  out.ecdsa_key_id = new_key_id("ecdsa");
+  out.eddsa_key_id = new_key_id("eddsa");
+  for (uint32_t i = 0; i < n; ++i) {
+    SecretBytes setup_bytes = setup.setups[i].serialize();
+    OKMPC_TRY(vaults_[i].put(out.ecdsa_key_id, encode_stored_share<Secp256k1>(identity, ecdsa.shares[i],
+                                                                               setup_bytes.expose())));
+    OKMPC_TRY(vaults_[i].put(out.eddsa_key_id, encode_stored_share<Ed25519>(identity, eddsa.shares[i], {})));
+  }
+  return out;
+}
+
+Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
+  std::vector<dkg::KeyShare<Secp256k1>> shares;
+  std::vector<ecdsa::EcdsaSetup> setups;
+  std::vector<uint32_t> refused;
+  Error refusal;
+  EcdsaSignResult out;
+  for (uint32_t node = 1; node <= nodes() && shares.size() < threshold_; ++node) {
+    if (is_down(node)) continue;
+    const ShareVault& vault = vaults_[node - 1];
+    OKMPC_ASSIGN_OR_RETURN(SecretBytes blob, vault.get(request.key_id));
+    OKMPC_ASSIGN_OR_RETURN(auto stored, decode_stored_share<Secp256k1>(blob.expose()));
+    // Each node decides on its own whether to take part.
+    if (stored.owner != request.identity) {
+      refused.push_back(node);
+      refusal = Error(ErrorCode::kPermissionDenied, "key " + request.key_id + " does not belong to the requester");
+      continue;
+    }
+    if (auto ok = check_(request.authorization, request.identity, request.session_address); !ok) {
+      refused.push_back(node);
+      refusal = ok.error();
+      continue;
+    }
+    OKMPC_ASSIGN_OR_RETURN(auto setup, ecdsa::EcdsaSetup::parse(stored.extra.expose()));
+    shares.push_back(std::move(stored.share));
+    setups.push_back(std::move(setup));
+    out.signers.push_back(node);
+  }
+  if (!refused.empty()) {
+    return fail(ErrorCode::kPermissionDenied, "dwn: node(s) " + node_list(refused) + " refused: " + refusal.message,
+                refused);
+  }
+  if (shares.size() < threshold_) {
+    return fail(ErrorCode::kTimeout, "dwn: only " + std::to_string(shares.size()) + " of the " +
+                                         std::to_string(threshold_) + " needed signers are up; down: " +
+                                         node_list(down_nodes()), down_nodes());
+  }
+  OsRng os;
+  OKMPC_ASSIGN_OR_RETURN(auto signed_, ecdsa::sign_simulated(shares, setups, request.digest, os, live_network()));
+  out.signature = signed_.signature;
+  out.report = signed_.report;
+  return out;
+}
+
+}  // namespace okmpc::dwn

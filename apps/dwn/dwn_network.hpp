@@ -1,0 +1,95 @@
+// The decentralized wallet network (DWN): n nodes, each holding one share of
+// every user key in its own encrypted vault (share_vault.hpp), running the
+// protocols on the simulated network (protocols/runtime/simnet.hpp):
+//  - generate_user_keys: DKG for secp256k1 and Ed25519 (protocols/dkg,
+//    FROST KeyGen) among all n nodes, then the DKLs23 pairwise OT setup for
+//    the ECDSA key (protocols/ecdsa/setup.hpp); each node stores its share
+//    (and its setup) bound to the owner identity.
+//  - sign_ecdsa: t live nodes each load their share, check that the key
+//    belongs to the requesting identity and that the request carries a valid
+//    auth-quorum authorization (each node checks on its own), then run
+//    DKLs23 signing (protocols/ecdsa/sign.hpp). The signature is verified by
+//    the protocol before release.
+// Nodes can be marked down (fault injection): keygen needs all n nodes,
+// signing any t of them.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "apps/dwn/share_vault.hpp"
+#include "mpc/error.hpp"
+#include "mpc/eth.hpp"
+#include "mpc/hash.hpp"
+#include "protocols/runtime/run_report.hpp"
+
+namespace okmpc::dwn {
+
+struct UserKeys {
+  std::string ecdsa_key_id;
+  std::string eddsa_key_id;
+  ByteArray<33> ecdsa_public_key{};  // compressed secp256k1
+  ByteArray<32> eddsa_public_key{};  // Ed25519
+  eth::Address owner_address{};      // Ethereum address of the ECDSA key
+  runtime::RunReport ecdsa_dkg;
+  runtime::RunReport ecdsa_setup;
+  runtime::RunReport eddsa_dkg;
+};
+
+// What a signing node is asked to do and on whose authority.
+struct SignRequest {
+  std::string key_id;
+  Hash32 digest{};
+  std::string identity;         // who asks (must own the key)
+  eth::Address session_address{};  // the session being registered
+  Bytes authorization;          // the auth network's quorum certificate (encoded)
+};
+
+// Checks an authorization for (identity, session address); run by every
+// signing node independently. ok or an Error saying why not.
+using AuthorizationCheck =
+    std::function<Status(ByteView authorization, const std::string& identity, const eth::Address& session_address)>;
+
+struct EcdsaSignResult {
+  ByteArray<65> signature{};  // r ‖ s ‖ v, low s, v in {27, 28}
+  std::vector<uint32_t> signers;
+  runtime::RunReport report;
+};
+
+class DwnNetwork {
+ public:
+  // Opens node vaults DIR/node-<i> for i = 1..n. `down_mask` bit i-1 marks
+  // node i as down. Errors: kInvalidArgument for t/n out of range, vault errors.
+  static Result<std::unique_ptr<DwnNetwork>> open(const std::filesystem::path& dir, uint32_t nodes,
+                                                  uint32_t threshold, uint32_t down_mask, AuthorizationCheck check);
+
+  // Runs both DKGs (and the ECDSA setup) for a new key pair owned by
+  // `identity` and stores every node's shares. kTimeout naming the down
+  // nodes if not all n are up; protocol aborts name the culprit nodes.
+  Result<UserKeys> generate_user_keys(const std::string& identity);
+
+  // Signs request.digest with the ECDSA key; kTimeout naming the down nodes
+  // if fewer than t are up, kPermissionDenied if a node refuses the
+  // authorization (naming it), kNotFound for an unknown key.
+  Result<EcdsaSignResult> sign_ecdsa(const SignRequest& request);
+
+  uint32_t nodes() const { return static_cast<uint32_t>(vaults_.size()); }
+  uint32_t threshold() const { return threshold_; }
+
+ private:
+  DwnNetwork(std::vector<ShareVault> vaults, uint32_t threshold, uint32_t down_mask, AuthorizationCheck check)
+      : vaults_(std::move(vaults)), threshold_(threshold), down_mask_(down_mask), check_(std::move(check)) {}
+  bool is_down(uint32_t node) const { return (down_mask_ >> (node - 1)) & 1u; }
+  std::vector<uint32_t> down_nodes() const;
+
+  std::vector<ShareVault> vaults_;  // [i-1] = node i
+  uint32_t threshold_;
+  uint32_t down_mask_;
+  AuthorizationCheck check_;
+};
+
+}  // namespace okmpc::dwn
