@@ -1,8 +1,9 @@
 # Installs the current build tree's okmpc into a fresh temporary prefix,
 # builds examples/embed (a separate CMake project) against it with
 # find_package(okmpc CONFIG REQUIRED), and runs it; also checks that okmpc.pc
-# resolves. A sanitized (Debug) build installs a package whose targets carry
-# the sanitizer link flags, so the example is linked the same way.
+# resolves. The example is built twice: against libokmpc.so and libokmpc.a.
+# A sanitized (Debug) build installs a package whose targets carry the
+# sanitizer link flags, so the example is linked the same way.
 # Arguments: -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR -DGENERATOR -DCXX
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
@@ -40,18 +41,31 @@ if(PKG_CONFIG)
   get_filename_component(pc_dir ${pc} DIRECTORY)
   set(ENV{PKG_CONFIG_PATH} ${pc_dir})
   run("pkg-config" ${PKG_CONFIG} --cflags --libs okmpc)
-  if(NOT last_output MATCHES "-lokmpc" OR NOT last_output MATCHES "${prefix}/include")
-    message(FATAL_ERROR "okmpc.pc does not point at the install: ${last_output}")
+  run("pkg-config" ${PKG_CONFIG} --variable=includedir okmpc)
+  string(STRIP "${last_output}" pc_include)
+  run("pkg-config" ${PKG_CONFIG} --variable=libdir okmpc)
+  string(STRIP "${last_output}" pc_lib)
+  if(NOT EXISTS ${pc_include}/okmpc/okmpc.hpp OR NOT EXISTS ${pc_lib}/libokmpc.so)
+    message(FATAL_ERROR "okmpc.pc does not point at the install: ${pc_include} ${pc_lib}")
   endif()
 endif()
 
-run("configure the example" ${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/embed -B ${WORK_DIR}/example
-  -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${prefix})
-run("build the example" ${CMAKE_COMMAND} --build ${WORK_DIR}/example)
-run("run the example" ${WORK_DIR}/example/okmpc_embed_example)
-message(STATUS "example output:\n${last_output}")
-if(NOT last_output MATCHES "FROST Ed25519 signature verified by libsodium" OR
-   NOT last_output MATCHES "threshold ECDSA signature verified by libsecp256k1")
-  message(FATAL_ERROR "the example did not report both verified signatures")
-endif()
+foreach(kind shared static)
+  if(kind STREQUAL "static")
+    set(static_flag ON)
+  else()
+    set(static_flag OFF)
+  endif()
+  set(dir ${WORK_DIR}/example-${kind})
+  run("configure the example (${kind})" ${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/embed -B ${dir}
+    -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_PREFIX_PATH=${prefix}
+    -DOKMPC_EXAMPLE_STATIC=${static_flag})
+  run("build the example (${kind})" ${CMAKE_COMMAND} --build ${dir})
+  run("run the example (${kind})" ${dir}/okmpc_embed_example)
+  message(STATUS "example output (${kind} libokmpc):\n${last_output}")
+  if(NOT last_output MATCHES "FROST Ed25519 signature verified by libsodium" OR
+     NOT last_output MATCHES "threshold ECDSA signature verified by libsecp256k1")
+    message(FATAL_ERROR "the example (${kind}) did not report both verified signatures")
+  endif()
+endforeach()
 file(REMOVE_RECURSE ${WORK_DIR})
