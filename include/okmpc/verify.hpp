@@ -1,7 +1,9 @@
 // Signature verification for the outputs of FrostSigner and EcdsaSigner.
 // All functions take public inputs only and run in variable time. Each
-// returns an ok Status iff the signature is valid; kInvalidEncoding for
-// wrong lengths or unparsable bytes; kVerificationFailed otherwise.
+// returns an ok Status iff the signature is valid; kInvalidEncoding for wrong
+// lengths or unparsable bytes, kInvalidPoint for a key or R that is not a
+// valid point (or is the identity), kInvalidScalar for an out-of-range
+// scalar; kVerificationFailed when well-formed inputs do not verify.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +28,7 @@ OKMPC_API Status verify_ecdsa_secp256k1(std::span<const uint8_t> public_key, std
 // FROST(secp256k1, SHA-256) Schnorr signatures (RFC 9591 §6.5): 33-byte
 // compressed group key, 65-byte signature (compressed R ‖ z); accepts iff
 // z·G == R + c·PK with c = H2(R ‖ PK ‖ message). Rejects the identity as key
-// or R (kInvalidEncoding) and z >= n.
+// or R (kInvalidPoint) and z >= n (kInvalidScalar).
 OKMPC_API Status verify_frost_secp256k1(std::span<const uint8_t> public_key, std::span<const uint8_t> message,
                                         std::span<const uint8_t> signature);
 
