@@ -26,6 +26,7 @@
 #include "protocols/dkg/key_share.hpp"
 #include "protocols/ecdsa/ot/base_ot.hpp"
 #include "protocols/ecdsa/ot/kos.hpp"
+#include "protocols/ecdsa/vole.hpp"
 #include "protocols/runtime/round_party.hpp"
 
 namespace okmpc::ecdsa {
@@ -37,8 +38,9 @@ struct PairSetup {
   Secret<ot::SenderSeeds> as_alice;   // I am the vOLE sender (extension sender) toward the peer
   Secret<ot::ReceiverSeeds> as_bob;   // I am the vOLE receiver toward the peer
   ByteArray<32> gadget_seed{};        // public; equal on both sides of the pair
+  std::vector<Secp256k1::Scalar> gadget;  // gadget_vector(gadget_seed), derived (not stored)
 
-  PairSetup clone() const { return {as_alice.clone(), as_bob.clone(), gadget_seed}; }
+  PairSetup clone() const { return {as_alice.clone(), as_bob.clone(), gadget_seed, gadget}; }
 };
 
 // One party's setup toward all other parties of the key.

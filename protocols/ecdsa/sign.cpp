@@ -85,7 +85,7 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
     }
     Peer peer;
     peer.setup = it->second.clone();
-    peer.gadget = gadget_vector(peer.setup.gadget_seed);
+    if (peer.setup.gadget.size() != kVoleBatch) peer.setup.gadget = gadget_vector(peer.setup.gadget_seed);
     OKMPC_ASSIGN_OR_RETURN(const Scalar lj, lagrange_coefficient<Secp256k1>(j, signers));
     peer.pk = lj * share.verification_shares[j - 1];
     party->peers_.emplace(j, std::move(peer));
@@ -130,7 +130,7 @@ Result<runtime::Outgoing> SignParty::first_round(Rng& rng) {
   const Hash32 com = commit(id(), R_i_, salt_);
   runtime::Outgoing out;
   for (auto& [j, peer] : peers_) {
-    VoleBobStart bob = vole_bob_start(peer.setup.as_bob.expose(), pair_sid(j, id()), peer.gadget, rng);
+    VoleBobStart bob = vole_bob_start(peer.setup.as_bob.expose(), pair_sid(j, id()), peer.setup.gadget, rng);
     peer.chi = bob.state.b.clone();
     peer.bob.emplace(std::move(bob.state));
     ByteWriter w;
@@ -166,7 +166,7 @@ Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
     auto bob_msg = r.read_bytes(vole_bob_message_bytes(), "vOLE receiver message");
     if (!bob_msg) return blame(j, bob_msg.error());
     if (auto st = r.finish(); !st) return blame(j, st.error());
-    auto alice = vole_alice(peer.setup.as_alice.expose(), pair_sid(id(), j), peer.gadget, *bob_msg, inputs, rng);
+    auto alice = vole_alice(peer.setup.as_alice.expose(), pair_sid(id(), j), peer.setup.gadget, *bob_msg, inputs, rng);
     if (!alice) return blame(j, alice.error());
     peer.c = std::move(alice->c);
     ByteWriter w;
@@ -200,7 +200,7 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox) {
     if (!ct_equal(commit(j, *R_j, *salt), peer.commitment)) {
       return blame(j, ErrorCode::kProtocolAbort, "R_j does not open its round 1 commitment");
     }
-    auto d = vole_bob_finish(std::move(*peer.bob), peer.gadget, *alice_msg);
+    auto d = vole_bob_finish(std::move(*peer.bob), peer.setup.gadget, *alice_msg);
     peer.bob.reset();
     if (!d) return blame(j, d.error());
     // DKLs23 Prot. 3.6 round 3: the vOLE inputs were r_j and sk_j.

@@ -77,8 +77,7 @@ class SignParty final : public runtime::RoundParty {
 
  private:
   struct Peer {
-    PairSetup setup;
-    std::vector<Scalar> gadget;
+    PairSetup setup;                // its gadget vector is setup.gadget
     Point pk;                       // λ_j·X_j
     std::optional<VoleBob> bob;     // my receiver state toward the peer (round 1 -> 3)
     Secret<Scalar> chi;             // χ_{i,j}: my random vOLE input toward the peer
