@@ -1,0 +1,58 @@
+// `okmpc demo`: the whole onboarding story against a gateway running
+// in-process on a loopback port, with every result checked independently of
+// the code that produced it:
+//   session key → Google ID token (simulated provider) → POST authenticate →
+//   auth quorum (each attestation re-verified with libsodium against the
+//   published node keys) → DKG figures → registration UserOp (owner
+//   signature recovered with libsecp256k1, SWA recomputed by CREATE2) → its
+//   block → GET user-keys with a session Bearer token → a TOKEN_TRANSFER
+//   signed by the session key and included → the chain re-verified by
+//   replaying every block from genesis after the gateway shut down.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "mpc/error.hpp"
+
+namespace okmpc::gateway::demo {
+
+struct Check {
+  std::string what;
+  bool ok = false;
+  std::string detail;
+};
+
+struct StoryResult {
+  boost::json::object facts;  // everything shown, machine-readable
+  std::vector<Check> checks;
+  bool all_ok() const {
+    for (const auto& c : checks) {
+      if (!c.ok) return false;
+    }
+    return !checks.empty();
+  }
+};
+
+// Runs the story in `data_dir` (which should be empty). Transport or setup
+// failures are errors; a failed check is recorded in `checks`.
+Result<StoryResult> run_story(const std::filesystem::path& data_dir);
+
+struct ThroughputResult {
+  uint32_t users = 0;
+  uint32_t failures = 0;
+  double first_per_second = 0, first_p50_ms = 0, first_p99_ms = 0;
+  double returning_per_second = 0, returning_p50_ms = 0, returning_p99_ms = 0;
+  double keygen_ms_mean = 0, sign_ms_mean = 0, auth_ms_mean = 0, chain_ms_mean = 0;  // first logins
+  std::string first_error;  // the first failure's body, if any
+};
+
+// Onboards `users` users concurrently over HTTP (first logins), then logs
+// each in again (returning logins). Draws a progress bar on stderr when it
+// is a terminal.
+Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency);
+
+}  // namespace okmpc::gateway::demo

@@ -1,0 +1,139 @@
+// `okmpc demo --users N`: concurrent onboarding throughput over loopback HTTP.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "apps/gateway/demo_story.hpp"
+#include "apps/gateway/http_client.hpp"
+#include "apps/gateway/in_process_gateway.hpp"
+#include "apps/gateway/onboarding_client.hpp"
+#include "apps/gateway/unix_time.hpp"
+
+namespace okmpc::gateway::demo {
+
+namespace json = boost::json;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t idx = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(idx, v.size() - 1)];
+}
+
+struct PhaseResult {
+  std::vector<double> latencies_ms;
+  double seconds = 0;
+  uint32_t failures = 0;
+  std::string first_error;
+  double keygen_ms = 0, sign_ms = 0, auth_ms = 0, chain_ms = 0;  // sums
+};
+
+// Logs users [0, n) in (each with a fresh session key and token), `concurrency` at a time.
+PhaseResult run_phase(uint16_t port, uint32_t n, unsigned concurrency, const std::string& tag, const char* label) {
+  PhaseResult out;
+  std::mutex mu;
+  std::atomic<uint32_t> next{0}, done{0};
+  const bool bar = ::isatty(STDERR_FILENO) == 1;
+  auto start = Clock::now();
+  auto worker = [&] {
+    HttpClient http("127.0.0.1", port);
+    OsRng rng;
+    auto registered = client::demo_registered_client();
+    for (uint32_t i = next++; i < n; i = next++) {
+      auto key = session::SessionKey::generate(rng, static_cast<uint64_t>(unix_now()));
+      json::object token_req{{"sub", tag + "-user-" + std::to_string(i)},
+                             {"sessionPk", to_hex_prefixed(key.public_key())}};
+      auto t0 = Clock::now();
+      auto token = http.post("/dev/oidc/token", json::serialize(token_req));
+      std::string failure;
+      double latency = 0;
+      json::object timing;
+      if (!token || token->status != 200) {
+        failure = token ? token->body : token.error().describe();
+      } else {
+        std::string id_token(json::parse(token->body).at("data").at("idToken").as_string());
+        auto body = client::authenticate_body(key, id_token, "google", client::new_uuid_v4(rng), registered);
+        auto t1 = Clock::now();
+        auto r = http.post("/api/oc/v1/authenticate", json::serialize(body));
+        latency = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
+        (void)t0;
+        if (!r || r->status != 200) {
+          failure = r ? r->body : r.error().describe();
+        } else {
+          timing = json::parse(r->body).at("data").at("okmpc").at("timing").as_object();
+        }
+      }
+      {
+        std::lock_guard lock(mu);
+        if (failure.empty()) {
+          out.latencies_ms.push_back(latency);
+          out.keygen_ms += timing["keygenMs"].to_number<double>();
+          out.sign_ms += timing["signMs"].to_number<double>();
+          out.auth_ms += timing["authMs"].to_number<double>();
+          out.chain_ms += timing["chainMs"].to_number<double>();
+        } else {
+          ++out.failures;
+          if (out.first_error.empty()) out.first_error = failure;
+        }
+      }
+      uint32_t d = ++done;
+      if (bar) {
+        const int width = 30;
+        int filled = static_cast<int>(width * d / std::max(1u, n));
+        std::fprintf(stderr, "\r%-10s [%s%s] %u/%u", label, std::string(static_cast<size_t>(filled), '#').c_str(),
+                     std::string(static_cast<size_t>(width - filled), '.').c_str(), d, n);
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < std::max(1u, concurrency); ++i) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (bar) std::fprintf(stderr, "\n");
+  return out;
+}
+
+}  // namespace
+
+Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency) {
+  GatewayConfig config;
+  config.data_dir = data_dir;
+  config.ip_rate_per_second = 0;        // a load test from one IP
+  config.identity_rate_per_minute = 0;
+  config.threads = std::max(4u, concurrency);
+  OKMPC_ASSIGN_OR_RETURN(auto gw, InProcessGateway::start(config));
+  OsRng rng;
+  const std::string tag = to_hex(rng.bytes<4>());
+  ThroughputResult out;
+  out.users = users;
+  PhaseResult first = run_phase(gw->port(), users, concurrency, tag, "first");
+  PhaseResult again = run_phase(gw->port(), users, concurrency, tag, "returning");
+  out.failures = first.failures + again.failures;
+  out.first_error = !first.first_error.empty() ? first.first_error : again.first_error;
+  auto ok_first = static_cast<double>(first.latencies_ms.size());
+  auto ok_again = static_cast<double>(again.latencies_ms.size());
+  out.first_per_second = first.seconds > 0 ? ok_first / first.seconds : 0;
+  out.first_p50_ms = percentile(first.latencies_ms, 0.50);
+  out.first_p99_ms = percentile(first.latencies_ms, 0.99);
+  out.returning_per_second = again.seconds > 0 ? ok_again / again.seconds : 0;
+  out.returning_p50_ms = percentile(again.latencies_ms, 0.50);
+  out.returning_p99_ms = percentile(again.latencies_ms, 0.99);
+  if (ok_first > 0) {
+    out.keygen_ms_mean = first.keygen_ms / ok_first;
+    out.sign_ms_mean = first.sign_ms / ok_first;
+    out.auth_ms_mean = first.auth_ms / ok_first;
+    out.chain_ms_mean = first.chain_ms / ok_first;
+  }
+  return out;
+}
+
+}  // namespace okmpc::gateway::demo
