@@ -156,8 +156,11 @@ TEST(EcdsaSign, SetupAmongSignersOnlyCoversTheirPairs) {
 }
 
 TEST(EcdsaSign, BadSignerSetsAreRejected) {
-  Fixture f = make(3, 5, 600, /*dealer=*/true);
+  // Argument checks come before any OT use: a setup between parties 1 and 2 suffices.
   DeterministicRng rng(601);
+  Fixture f;
+  f.shares = dealt_shares(3, 5, Scalar::random(rng), rng);
+  f.setups = setup_simulated(pick(f.shares, {1, 2}), rng).value().setups;
   const Hash32 digest{};
   auto s = pick(f.shares, {1, 2});
   auto st = pick_setups(f.setups, {1, 2});
