@@ -27,7 +27,7 @@ struct SignCore final : PartyCore {
 };
 
 const dkg::KeyShare<Secp256k1>* secp256k1_share(const KeyShare& share) {
-  return std::get_if<dkg::KeyShare<Secp256k1>>(&share.data().share);
+  return std::get_if<dkg::KeyShare<Secp256k1>>(&KeyShareAccess::data(share).share);
 }
 
 }  // namespace
@@ -47,8 +47,7 @@ Result<KeyShare> EcdsaSetupParty::take_key_share() {
   if (!setup) return to_public(setup.error());
   KeyShare out = std::move(*core.share);
   core.share.reset();
-  // The setup is part of the share from now on: KeyShareData is ours to fill.
-  const_cast<KeyShareData&>(out.data()).ecdsa_setup.emplace(std::move(*setup));
+  KeyShareAccess::data(out).ecdsa_setup.emplace(std::move(*setup));
   return out;
 }
 
@@ -56,7 +55,8 @@ Result<EcdsaSigner> EcdsaSigner::create(const KeyShare& share, std::span<const u
                                         std::vector<uint32_t> signers, const SessionId& session) {
   const auto* key = secp256k1_share(share);
   if (key == nullptr) return make_error(okmpc::ErrorCode::kInvalidArgument, "ecdsa: needs a secp256k1 key share");
-  if (!share.data().ecdsa_setup) {
+  const auto& setup = KeyShareAccess::data(share).ecdsa_setup;
+  if (!setup) {
     return make_error(okmpc::ErrorCode::kInvalidArgument, "ecdsa: the key share has no ECDSA setup (run EcdsaSetupParty)");
   }
   if (digest.size() != 32) {
@@ -67,7 +67,7 @@ Result<EcdsaSigner> EcdsaSigner::create(const KeyShare& share, std::span<const u
   std::copy(digest.begin(), digest.end(), request.digest.begin());
   request.signers = std::move(signers);
   request.session = to_session(session);
-  auto party = ecdsa::SignParty::create(*key, *share.data().ecdsa_setup, request);
+  auto party = ecdsa::SignParty::create(*key, *setup, request);
   if (!party) return to_public(party.error());
   return EcdsaSigner(std::make_unique<SignCore>(std::move(*party)));
 }

@@ -45,7 +45,7 @@ Result<FrostSigner> FrostSigner::create(const KeyShare& share, std::span<const u
   request.message.assign(message.begin(), message.end());
   request.signers = std::move(signers);
   request.coordinator = coordinator;
-  const auto& key = share.data().share;
+  const auto& key = KeyShareAccess::data(share).share;
   Result<std::unique_ptr<PartyCore>> core =
       std::holds_alternative<dkg::KeyShare<Ed25519>>(key)
           ? make_core<frost::FrostEd25519Sha512>(std::get<dkg::KeyShare<Ed25519>>(key), std::move(request), session)

@@ -116,7 +116,7 @@ Result<KeyShare> decode_rest(ByteReader& r, uint32_t t, uint32_t n, uint32_t ind
     data->ecdsa_setup.emplace(std::move(*setup));
   }
   data->share = std::move(key);
-  return KeyShare(std::move(data));
+  return KeyShareAccess::make(std::move(data));
 }
 
 }  // namespace

@@ -18,12 +18,19 @@ struct KeyShareData {
   std::optional<ecdsa::EcdsaSetup> ecdsa_setup;  // secp256k1 only
 };
 
+// The implementation's access to a public KeyShare's contents.
+struct KeyShareAccess {
+  static KeyShare make(std::unique_ptr<KeyShareData> data) { return KeyShare(std::move(data)); }
+  static const KeyShareData& data(const KeyShare& share) { return *share.data_; }
+  static KeyShareData& data(KeyShare& share) { return *share.data_; }
+};
+
 // A public KeyShare around `share` (no ECDSA setup).
 template <okmpc::Curve C>
 KeyShare make_key_share(dkg::KeyShare<C> share) {
   auto data = std::make_unique<KeyShareData>();
   data->share = std::move(share);
-  return KeyShare(std::move(data));
+  return KeyShareAccess::make(std::move(data));
 }
 
 // A deep copy of `setup` (secret seeds duplicated).

@@ -34,7 +34,8 @@ enum class Curve : uint8_t {
 // A 32-byte key for seal()/open(). Keep it secret; okmpc never stores it.
 using SealingKey = std::span<const uint8_t, 32>;
 
-struct KeyShareData;  // internal
+struct KeyShareData;    // internal
+struct KeyShareAccess;  // internal
 
 class OKMPC_API KeyShare {
  public:
@@ -85,11 +86,10 @@ class OKMPC_API KeyShare {
   // deserialize()'s errors. The decrypted plaintext is wiped.
   static Result<KeyShare> open(std::span<const uint8_t> sealed, SealingKey key);
 
-  // Internal: okmpc's implementation builds KeyShares; not for callers.
-  explicit KeyShare(std::unique_ptr<KeyShareData> data);
-  const KeyShareData& data() const { return *data_; }
-
+  // KeyShares come from KeygenParty, EcdsaSetupParty, deserialize() and open().
  private:
+  friend struct KeyShareAccess;
+  explicit KeyShare(std::unique_ptr<KeyShareData> data);
   std::unique_ptr<KeyShareData> data_;
 };
 

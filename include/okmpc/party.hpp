@@ -25,7 +25,10 @@
 //   kProtocolAbort / kVerificationFailed / kInvalidPoint / kInvalidScalar:
 //                     a party sent something invalid (culprits: who);
 //   kInvalidArgument  handle() before start(), or start() twice.
-// Not thread-safe: drive one Party from one thread at a time.
+// Secret-dependent work (shares, nonces, OT seeds) runs in constant time;
+// parsing and checks of received, public data run in variable time.
+// Not thread-safe: drive one Party from one thread at a time. A moved-from
+// Party must not be used.
 #pragma once
 
 #include <array>
@@ -70,7 +73,7 @@ class OKMPC_API Party {
   bool finished() const;
   std::vector<uint32_t> waiting_for() const;
 
-  // Internal: built by the concrete classes' create().
+  // Internal: parties are made by the concrete classes' create().
   explicit Party(std::unique_ptr<PartyCore> core);
 
  protected:
