@@ -22,7 +22,7 @@ class OKMPC_API EcdsaSetupParty final : public Party {
  public:
   // `share` must be a secp256k1 key share; it is consumed and comes back from
   // take_key_share() with the setup attached. Errors: kInvalidArgument (an
-  // Ed25519 share, a moved-from share).
+  // Ed25519 share, or a key of a single party: there is no pair to set up).
   static Result<EcdsaSetupParty> create(KeyShare share, const SessionId& session);
 
   // The key share with its setup, once finished(); kInvalidArgument before
