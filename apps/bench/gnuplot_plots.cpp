@@ -150,7 +150,7 @@ void emit_plot(std::ostringstream& os, const Figure& f) {
   os << "set title " << quoted(f.title) << "\n"
      << "set xlabel " << quoted(f.xlabel) << "\nset ylabel " << quoted(f.ylabel) << "\n"
      << (f.logx ? "set logscale x\n" : "unset logscale x\n") << (f.logy ? "set logscale y\n" : "unset logscale y\n")
-     << x_range(f) << "set key below left box\nset grid\nset offsets 0, 0, graph 0.05, graph 0.05\n"
+     << x_range(f) << "set key top left Left reverse box opaque\nset grid\nset offsets 0, 0, graph 0.05, graph 0.05\n"
      << "plot ";
   for (size_t i = 0; i < f.series.size(); ++i) {
     os << (i ? ", \\\n     " : "") << "$" << f.file << "_" << i
@@ -168,7 +168,7 @@ std::vector<Figure> figures(const BenchReport& report) {
   const std::string stat = repeats ? " (median, bars: min-max)" : "";
   std::vector<Figure> out;
   Figure cost{"cost_vs_parties",
-              "Compute cost vs parties: CPU time of all parties for one run" + stat,
+              "Compute cost vs parties: compute time of all parties for one run" + stat,
               "parties n",
               "compute time, all parties (ms)",
               true,

@@ -35,6 +35,13 @@ std::string cpu_model() {
   return "unknown";
 }
 
+double load_average() {
+  std::ifstream in("/proc/loadavg");
+  double one_minute = -1;
+  if (!(in >> one_minute)) return -1;
+  return one_minute;
+}
+
 std::string os_name() {
   utsname u{};
   if (uname(&u) != 0) return "unknown";
@@ -101,6 +108,7 @@ MachineInfo collect_machine_info() {
   m.cpu_model = cpu_model();
   m.cores = std::thread::hardware_concurrency();
   m.os = os_name();
+  m.load_average = load_average();
   m.compiler = compiler();
   m.build_type = build_type();
   m.sanitizers = built_with_asan();

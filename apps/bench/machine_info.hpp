@@ -11,6 +11,8 @@ struct MachineInfo {
   std::string cpu_model;   // "model name" from /proc/cpuinfo, "unknown" if absent
   unsigned cores = 0;      // std::thread::hardware_concurrency()
   std::string os;          // uname: sysname release machine
+  double load_average = -1;  // 1-minute load average at start (/proc/loadavg), -1 if unknown;
+                             // compute times are wall-clock, so a load above `cores` inflates them
   std::string compiler;    // e.g. "gcc 12.2.0"
   std::string build_type;  // "Release" (optimized, NDEBUG) / "Debug" / "RelWithAsserts"
   bool sanitizers = false; // built with AddressSanitizer

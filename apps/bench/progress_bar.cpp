@@ -13,8 +13,10 @@ constexpr size_t kBarWidth = 30;
 void ProgressBar::update(size_t done, size_t total, const std::string& label) {
   if (!enabled_) return;
   const size_t filled = total ? kBarWidth * std::min(done, total) / total : kBarWidth;
-  std::string line = "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] " +
-                     std::to_string(done) + "/" + std::to_string(total) + " " + label;
+  std::string line;
+  line.reserve(kBarWidth + label.size() + 32);
+  line.append(1, '[').append(filled, '#').append(kBarWidth - filled, '.').append("] ");
+  line.append(std::to_string(done)).append(1, '/').append(std::to_string(total)).append(1, ' ').append(label);
   const size_t width = line.size();
   if (width < last_width_) line += std::string(last_width_ - width, ' ');
   last_width_ = width;

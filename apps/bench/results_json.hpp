@@ -2,7 +2,7 @@
 // run. Top-level fields:
 //   schema "okmpc-bench-results/1", started_utc, elapsed_s, seed,
 //   scenario (null or {name, title, file}),
-//   machine {cpu_model, cores, os},
+//   machine {cpu_model, cores, os, load_average},
 //   build {compiler, build_type, sanitizers, okmpc_version, git_commit, git_dirty},
 //   parameters [{protocol, curve, variant, parties[], thresholds[],
 //                latencies_ms[], bandwidth_mbit, drop, crash, repeat}],

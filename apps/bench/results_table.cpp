@@ -113,7 +113,8 @@ std::string results_markdown(const BenchReport& report) {
   Table t = build(report);
   std::ostringstream os;
   const MachineInfo& m = report.machine;
-  os << "Machine: " << m.cpu_model << ", " << m.cores << " cores; " << m.compiler << ", " << m.build_type
+  os << "Machine: " << m.cpu_model << ", " << m.cores << " cores, load average " << fixed(m.load_average, 1)
+     << " at start; " << m.compiler << ", " << m.build_type
      << (m.sanitizers ? " (sanitizers on)" : "") << "; commit `" << m.git_commit.substr(0, 12) << "`"
      << (m.git_dirty ? " (with local changes)" : "") << "; seed " << report.seed << ".\n";
   if (!report.baselines.empty()) os << "Baseline (single party, same run): " << baselines_line(report) << ".\n";

@@ -13,7 +13,12 @@ tl::unexpected<Error> bad(std::string message) {
   return fail(ErrorCode::kInvalidArgument, std::move(message));
 }
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.append(1, '\'').append(s).append(1, '\'');
+  return out;
+}
 
 // Splits on ',' keeping empty items (so "3,,5" is caught as malformed).
 std::vector<std::string_view> split_list(std::string_view text) {

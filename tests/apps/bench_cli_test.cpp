@@ -251,6 +251,7 @@ TEST_F(BenchCliRun, JsonHasMachineBuildSeedParametersAndRows) {
   EXPECT_FALSE(machine.at("cpu_model").get_string().empty());
   EXPECT_GE(machine.at("cores").to_number<int64_t>(), 1);
   EXPECT_TRUE(machine.at("os").is_string());
+  EXPECT_TRUE(machine.at("load_average").is_number());
   const json::object& build = root.at("build").get_object();
   for (const char* k : {"compiler", "build_type", "okmpc_version", "git_commit"}) {
     EXPECT_TRUE(build.at(k).is_string()) << k;
@@ -400,6 +401,49 @@ TEST_F(BenchCliRun, ScenarioRunsEveryExperiment) {
   EXPECT_EQ(rows[1].at("messages"), rows[2].at("messages"));
   EXPECT_LT(rows[1].at("wall_ms").at("median").to_number<double>(),
             rows[2].at("wall_ms").at("median").to_number<double>());
+}
+
+TEST_F(BenchCliRun, CrashedPartyIsRecordedAsTimeoutNamingIt) {
+  TempDir dir;
+  CliRun run = run_okmpc({"bench", "--protocol", "dkg", "--parties", "3", "--threshold", "2", "--crash", "1",
+                          "--repeat", "1", "--out", dir.path(), "--no-plots", "--json"});
+  // Injected faults are data, not a failure of the bench.
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  json::value results = parse_json(run.out);
+  const json::value& row = results.at("rows").at(0);
+  EXPECT_EQ(row.at("crash").to_number<int64_t>(), 1);
+  EXPECT_EQ(row.at("finished_runs").to_number<int64_t>(), 0);
+  EXPECT_THAT(std::string(row.at("outcome").get_string()), HasSubstr("timeout"));
+  EXPECT_TRUE(row.at("compute_ms_total").is_null());
+  EXPECT_TRUE(row.at("ratio").is_null());
+  const json::value& error = row.at("trials").at(0).at("error");
+  EXPECT_EQ(error.at("code"), "timeout");
+  EXPECT_EQ(error.at("culprits"), (json::array{3}));  // the highest id crashes
+  // The CSV leaves the measurements of an unfinished point empty.
+  const std::string csv = read_file(dir.file("results.csv"));
+  EXPECT_THAT(csv, HasSubstr(",0,timeout (1 of 1 runs),,,,,,,,,,,,"));
+}
+
+TEST_F(BenchCliRun, DroppedMessagesAreResentAndCounted) {
+  TempDir clean, lossy;
+  const std::vector<std::string> base{"bench", "--protocol", "dkg", "--parties", "5", "--repeat", "1",
+                                      "--latency", "10ms", "--no-plots", "--json", "--seed", "3"};
+  auto with = [&](const TempDir& dir, std::vector<std::string> extra) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), {"--out", dir.path()});
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_okmpc(args);
+  };
+  CliRun a = with(clean, {});
+  CliRun b = with(lossy, {"--drop", "0.3"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  const json::value ra = parse_json(a.out).at("rows").at(0);
+  const json::value rb = parse_json(b.out).at("rows").at(0);
+  EXPECT_EQ(rb.at("outcome"), "ok");
+  // Retransmissions are extra messages and cost simulated time.
+  EXPECT_GT(rb.at("messages").at("median").to_number<double>(), ra.at("messages").at("median").to_number<double>());
+  EXPECT_GT(rb.at("wall_ms").at("median").to_number<double>(), ra.at("wall_ms").at("median").to_number<double>());
 }
 
 }  // namespace
