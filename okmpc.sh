@@ -37,6 +37,10 @@ setup() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# ccache (installed by setup) shares compiled objects between checkouts of the
+# project: paths are made relative to the checkout, the working directory is not hashed.
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
+
 build() {  # build debug|release
   local kind=$1 type dir san
   case "$kind" in
@@ -47,6 +51,21 @@ build() {  # build debug|release
   dir="$ROOT/build/$kind"
   cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=$type -DOKMPC_SANITIZE=$san >/dev/null
   cmake --build "$dir" -- -j"${OKMPC_JOBS:-$(nproc)}"
+}
+
+# Hardening checks (tests/fuzz, tests/ctime), each in its own build tree:
+# libFuzzer targets built with clang run OKMPC_FUZZ_SECONDS each (label
+# fuzz), and the constant-time check runs under valgrind (label ctime).
+harden() {
+  local jobs=${OKMPC_JOBS:-$(nproc)} status=0
+  cmake -S "$ROOT/tests/fuzz" -B "$ROOT/build/fuzz" -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DOKMPC_FUZZ_SECONDS="${OKMPC_FUZZ_SECONDS:-20}" >/dev/null
+  cmake --build "$ROOT/build/fuzz" -- -j"$jobs"
+  (cd "$ROOT/build/fuzz" && ctest --output-on-failure -L fuzz) || status=1
+  cmake -S "$ROOT/tests/ctime" -B "$ROOT/build/ctime" -G Ninja >/dev/null
+  cmake --build "$ROOT/build/ctime" -- -j"$jobs"
+  (cd "$ROOT/build/ctime" && ctest --output-on-failure -L ctime -j"$jobs") || status=1
+  return $status
 }
 
 verb=${1:-help}
@@ -61,8 +80,10 @@ case "$verb" in
   test)
     setup
     build debug
-    cd "$ROOT/build/debug"
-    exec ctest --output-on-failure -j"${OKMPC_TEST_JOBS:-$(nproc)}" "$@"
+    status=0
+    (cd "$ROOT/build/debug" && ctest --output-on-failure -j"${OKMPC_TEST_JOBS:-$(nproc)}" "$@") || status=1
+    harden || status=1
+    exit $status
     ;;
   build) setup; build "${1:-release}" ;;
   bench)
