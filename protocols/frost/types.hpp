@@ -9,7 +9,9 @@
 // in protocols/frost/wire.hpp.
 #pragma once
 
+#include <algorithm>
 #include <ostream>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
