@@ -29,8 +29,9 @@ struct RunReport {
   // Completion time under the link model with zero compute time
   // (deterministic for a seed).
   double network_ms = 0;
-  // Completion time under the link model, each party's measured compute time
-  // delaying its own sends: the estimated wall time of a real deployment.
+  // Completion time under the link model, each party's measured compute
+  // (thread CPU) time delaying its own sends: the estimated wall time of a
+  // deployment with one machine per party.
   double simulated_ms = 0;
   uint64_t dropped = 0;  // transmissions lost to fault injection
   // SHA-256 over the delivered messages in delivery order (receiver id, wire

@@ -137,7 +137,7 @@ class Sim {
     report_.cpu_ms[id] += step.cpu_ms;
     report_.total_cpu_ms += step.cpu_ms;
     double& clock = compute_clock_[id];
-    clock = std::max(clock, compute_at) + step.compute_ms;
+    clock = std::max(clock, compute_at) + step.cpu_ms;  // CPU time: not inflated by other processes
     if (step.error) {
       if (!cfg_.corrupt.count(id)) return tl::unexpected<Error>(std::move(*step.error));
       aborted_.insert(id);

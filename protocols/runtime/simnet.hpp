@@ -19,7 +19,8 @@
 // event order. So the transcript is identical for any `threads`.
 //
 // Time. network_ms counts the link model only (deterministic);
-// simulated_ms also delays each party's sends by its measured compute time.
+// simulated_ms also delays each party's sends by its measured compute time
+// (thread CPU time, so other processes on the machine do not inflate it).
 // The run fails with kTimeout, naming the parties still awaited, when nothing
 // is left to deliver (or the next delivery is after `timeout_ms`) while a live
 // party has not finished.
