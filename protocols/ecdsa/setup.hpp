@@ -1,5 +1,5 @@
 // Pairwise OT setup for DKLs23 threshold ECDSA, run once per key after the
-// DKG (DKLs23, ePrint 2023/765, §3 "Setup": every pair of parties holds the
+// DKG (DKLs23, ePrint 2023/765, setup phase: every pair of parties holds the
 // F_RVOLE/OT setup in both directions). For every ordered pair (Alice, Bob)
 // the parties run κ = 128 verified Simplest base OTs (ot/base_ot.hpp) with
 // Bob as base-OT sender and Alice (choice bits Δ) as base-OT receiver; the

@@ -132,7 +132,7 @@ Result<Bytes> base_ot_sender_open(const BaseOtSender& state, ByteView message4) 
     out.write_bytes(open_hash(pads.seeds0[i])).write_bytes(open_hash(pads.seeds1[i]));
   }
   OKMPC_TRY(r.finish());
-  if (!good) return abort_with("receiver's response does not match (verification, DKLs18 Prot. 7)");
+  if (!good) return abort_with("receiver's response does not match (DKLs18 verified Simplest OT)");
   return out.finish();
 }
 
@@ -156,7 +156,7 @@ Result<Secret<SenderSeeds>> base_ot_receiver_finish(const BaseOtReceiver& state,
   }
   OKMPC_TRY(r.finish());
   if (!good) {
-    return abort_with("sender's openings are inconsistent with its challenge (DKLs18 Prot. 7)");
+    return abort_with("sender's openings are inconsistent with its challenge (DKLs18 verified Simplest OT)");
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Base OT: κ = 128 random 1-out-of-2 OTs over secp256k1, "Verified Simplest
 // OT" — Chou–Orlandi's Simplest OT (LATINCRYPT 2015) with the verification
 // steps of Doerner–Kondi–Lee–shelat, "Secure Two-party Threshold ECDSA from
-// ECDSA Assumptions" (DKLs18, IEEE S&P 2018, Protocol 7), which DKLs19/DKLs23
+// ECDSA Assumptions" (DKLs18, IEEE S&P 2018, "Verified Simplest OT"), which DKLs19/DKLs23
 // use to seed the OT extension. Paper mapping: papers/dkls23.md ("Base OT").
 //
 // Five messages, sender (S, holds b) and receiver (R, choice bits ω):

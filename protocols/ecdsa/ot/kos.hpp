@@ -1,7 +1,8 @@
 // Actively secure 1-out-of-2 random OT extension after Keller–Orsini–Scholl
 // (KOS15, "Actively Secure OT Extension with Optimal Overhead", CRYPTO 2015,
 // Fig. 7) with the correlation check made non-interactive by Fiat–Shamir, as
-// DKLs23 (ePrint 2023/765, §5 and App. on round compression) allows.
+// DKLs23 (ePrint 2023/765) and its public implementations do to keep
+// the extension non-interactive.
 // Paper mapping and deviations: papers/dkls23.md ("OT extension").
 //
 // Roles: the extension *sender* holds Δ ∈ {0,1}^κ and the seeds k_i^{Δ_i}
