@@ -6,7 +6,7 @@
 // (public keys, commitments, signature shares, sent messages) are marked
 // defined again where the protocol publishes them.
 //
-// Run: valgrind --error-exitcode=1 --track-origins=yes ./okmpc_ctime_test
+// Run: valgrind --error-exitcode=1 --suppressions=ctime.supp ./okmpc_ctime_test [part]
 // (ctest -L ctime in build/ctime does this). Without valgrind the client
 // requests are no-ops and the program only checks that everything signs.
 // Build without sanitizers: ASan's shadow memory and valgrind do not mix.
