@@ -39,10 +39,11 @@ Result<ShareVault> ShareVault::open(const fs::path& dir, uint32_t node_id) {
 }
 
 Bytes ShareVault::associated_data(std::string_view key_id) const {
-  Bytes ad;
-  append(ad, as_bytes(kAdLabel));
-  append_u32_be(ad, node_id_);
-  append(ad, as_bytes(key_id));
+  // label ‖ u32be node id ‖ key id, written into a buffer of the final size.
+  Bytes ad(kAdLabel.size() + 4 + key_id.size());
+  std::memcpy(ad.data(), kAdLabel.data(), kAdLabel.size());
+  for (size_t i = 0; i < 4; ++i) ad[kAdLabel.size() + i] = static_cast<uint8_t>(node_id_ >> (24 - 8 * i));
+  if (!key_id.empty()) std::memcpy(ad.data() + kAdLabel.size() + 4, key_id.data(), key_id.size());
   return ad;
 }
 
