@@ -42,16 +42,22 @@ void load_and_round_trip() {
   FUZZ_CHECK(again->secret_share.expose() == share->secret_share.expose());
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  write_scratch(std::string(reinterpret_cast<const char*>(data), size));
+// The peeked curve decides the loader; the other curve's loader must refuse.
+void check_file() {
   auto curve = okmpc::keyshare::peek_curve(scratch_file());
-  if (!curve) return 0;
-  // Loading with the wrong curve fails cleanly.
+  if (!curve) return;
   if (*curve == "secp256k1") FUZZ_CHECK(!okmpc::keyshare::load_key_share<okmpc::Ed25519>(scratch_file()));
   if (*curve == "ed25519") FUZZ_CHECK(!okmpc::keyshare::load_key_share<okmpc::Secp256k1>(scratch_file()));
   if (*curve == "secp256k1") load_and_round_trip<okmpc::Secp256k1>();
   if (*curve == "ed25519") load_and_round_trip<okmpc::Ed25519>();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  write_scratch(std::string(reinterpret_cast<const char*>(data), size));
+  check_file();
+  std::error_code ignored;
+  std::filesystem::remove(scratch_file(), ignored);  // leave nothing behind
   return 0;
 }
