@@ -1,4 +1,4 @@
-// Loader for the RFC 9591 Appendix E test vectors in ../shared/vectors and
+// Loader for the RFC 9591 Appendix E test vectors in tests/data/vectors and
 // key-share fixtures built from them.
 #pragma once
 
