@@ -41,8 +41,11 @@ setup() {
 # project: paths are made relative to the checkout, the working directory is not hashed.
 export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 
-build() {  # build debug|release
+build() {  # build debug|release [targets...]
   local kind=$1 type dir san
+  shift
+  local targets=()
+  (($# > 0)) && targets=(--target "$@")
   case "$kind" in
     debug) type=Debug san=ON ;;
     release) type=Release san=OFF ;;
@@ -50,7 +53,7 @@ build() {  # build debug|release
   esac
   dir="$ROOT/build/$kind"
   cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=$type -DOKMPC_SANITIZE=$san >/dev/null
-  cmake --build "$dir" -- -j"${OKMPC_JOBS:-$(nproc)}"
+  cmake --build "$dir" "${targets[@]}" -- -j"${OKMPC_JOBS:-$(nproc)}"
 }
 
 # Hardening checks (tests/fuzz, tests/ctime), each in its own build tree:
@@ -74,7 +77,7 @@ case "$verb" in
   setup) setup ;;
   demo)
     setup
-    build release
+    build release okmpc
     exec "$ROOT/build/release/apps/okmpc" demo "$@"
     ;;
   test)
@@ -88,12 +91,12 @@ case "$verb" in
   build) setup; build "${1:-release}" ;;
   bench)
     setup
-    build release
+    build release okmpc_bench
     exec "$ROOT/build/release/bench/okmpc_bench" "$@"
     ;;
   okmpc)
     setup >/dev/null
-    build release >/dev/null
+    build release okmpc >/dev/null
     exec "$ROOT/build/release/apps/okmpc" "$@"
     ;;
   *)
