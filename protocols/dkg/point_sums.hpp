@@ -1,7 +1,7 @@
-// Sums and multi-scalar products of public points for the DKG's checks, using
-// a curve's batched primitives (C::Point::sum, C::Point::multi_mul_vartime)
-// when it has them and the group law otherwise. Public inputs only: variable
-// time.
+// Sums and multi-scalar products of public points for the DKG's checks,
+// through every curve's batched primitives (C::Point::sum,
+// C::Point::multi_mul_vartime) and mpc's mul_vartime<C>. Public inputs only:
+// variable time.
 #pragma once
 
 #include <span>
@@ -16,38 +16,14 @@ namespace okmpc::dkg {
 // Σ points (identity when empty).
 template <Curve C>
 typename C::Point sum_vartime(std::span<const typename C::Point> points) {
-  if constexpr (requires { C::Point::sum(points); }) {
-    return C::Point::sum(points);
-  } else {
-    auto acc = C::Point::identity();
-    for (const auto& p : points) acc = acc + p;
-    return acc;
-  }
+  return C::Point::sum(points);
 }
 
 // Σ scalars[i]·points[i]. Precondition: equal sizes.
 template <Curve C>
 typename C::Point multi_mul_vartime(std::span<const typename C::Scalar> scalars,
                                     std::span<const typename C::Point> points) {
-  if constexpr (requires { C::Point::multi_mul_vartime(scalars, points); }) {
-    return C::Point::multi_mul_vartime(scalars, points);
-  } else {
-    std::vector<typename C::Point> terms;
-    terms.reserve(points.size());
-    for (size_t i = 0; i < points.size(); ++i) terms.push_back(scalars[i] * points[i]);
-    return sum_vartime<C>(terms);
-  }
-}
-
-// s·P for a public scalar s: the curve's variable-time multiplication when it
-// has one, else the constant-time one.
-template <Curve C>
-typename C::Point mul_public_vartime(const typename C::Scalar& s, const typename C::Point& p) {
-  if constexpr (requires { C::Point::mul_vartime(s, p); }) {
-    return C::Point::mul_vartime(s, p);
-  } else {
-    return s * p;
-  }
+  return C::Point::multi_mul_vartime(scalars, points);
 }
 
 // The largest small multiplier x for which x·P + Q is cheaper as one
@@ -81,7 +57,7 @@ typename C::Point evaluate_at_vartime(std::span<const typename C::Point> coeffs,
     return acc;
   }
   const auto xs = C::Scalar::from_u64(x);
-  for (size_t k = coeffs.size() - 1; k-- > 0;) acc = mul_public_vartime<C>(xs, acc) + coeffs[k];
+  for (size_t k = coeffs.size() - 1; k-- > 0;) acc = mul_vartime<C>(xs, acc) + coeffs[k];
   return acc;
 }
 
