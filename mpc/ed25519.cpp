@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include "mpc/ed25519_msm.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -131,17 +133,25 @@ bool operator==(const Ed25519::Scalar& a, const Ed25519::Scalar& b) {
 
 // ---- Point ------------------------------------------------------------------
 
-Ed25519::Point::Point() : bytes_(kIdentityEncoding) {}
+Ed25519::Point::Point() : p_(ed25519::ge_identity()), encoding_(kIdentityEncoding), has_encoding_(true) {}
+
+Ed25519::Point Ed25519::Point::from_trusted_encoding(const ByteArray<32>& bytes) {
+  Point p;
+  (void)ed25519::ge_decode(bytes, &p.p_);  // always 1 for libsodium's outputs
+  p.encoding_ = bytes;
+  p.has_encoding_ = true;
+  return p;
+}
 
 Ed25519::Point Ed25519::Point::generator() { return base_mul(Scalar::one()); }
 
 Ed25519::Point Ed25519::Point::base_mul(const Scalar& s) {
-  Point p;
+  ByteArray<32> out = kIdentityEncoding;
   ByteArray<32> k = s.to_bytes();
-  const bool inf = crypto_scalarmult_ed25519_base_noclamp(p.bytes_.data(), k.data()) != 0;
+  const bool inf = crypto_scalarmult_ed25519_base_noclamp(out.data(), k.data()) != 0;
   sodium_memzero(k.data(), k.size());
-  cmov_bytes(p.bytes_, kIdentityEncoding, inf);
-  return p;
+  cmov_bytes(out, kIdentityEncoding, inf);
+  return from_trusted_encoding(out);
 }
 
 Result<Ed25519::Point> Ed25519::Point::from_bytes(ByteView bytes) {
@@ -149,60 +159,79 @@ Result<Ed25519::Point> Ed25519::Point::from_bytes(ByteView bytes) {
     return fail(ErrorCode::kInvalidEncoding,
                 "ed25519 point: expected 32 bytes, got " + std::to_string(bytes.size()));
   }
-  if (crypto_core_ed25519_is_valid_point(bytes.data()) != 1) {
+  ByteArray<32> s;
+  std::copy(bytes.begin(), bytes.end(), s.begin());
+  Point p;
+  // Small order and nonzero means [L]P ≠ identity (L is odd, the torsion
+  // has order 8), so "identity excluded, [L]P = identity" is exactly
+  // "prime order".
+  if (ed25519::ge_decode(s, &p.p_) != 1 || ed25519::ge_is_identity(p.p_) == 1 ||
+      !ed25519::ge_is_torsion_free_vartime(p.p_)) {
     return fail(ErrorCode::kInvalidPoint,
                 "ed25519 point: non-canonical, off the curve, of small order (incl. the identity) "
                 "or outside the prime-order subgroup");
   }
-  Point p;
-  std::copy(bytes.begin(), bytes.end(), p.bytes_.begin());
+  p.encoding_ = s;
+  p.has_encoding_ = true;
   return p;
 }
 
-bool Ed25519::Point::is_identity() const {
-  return sodium_memcmp(bytes_.data(), kIdentityEncoding.data(), bytes_.size()) == 0;
-}
+ByteArray<32> Ed25519::Point::to_bytes() const { return has_encoding_ ? encoding_ : ed25519::ge_encode(p_); }
+
+bool Ed25519::Point::is_identity() const { return ed25519::ge_is_identity(p_) == 1; }
 
 Ed25519::Point operator+(const Ed25519::Point& p, const Ed25519::Point& q) {
-  Ed25519::Point r;
-  // Fails only for encodings off the curve, which a Point never holds.
-  (void)crypto_core_ed25519_add(r.bytes_.data(), p.bytes_.data(), q.bytes_.data());
-  return r;
+  return Ed25519::Point(ed25519::ge_add(p.p_, q.p_));
 }
 
 Ed25519::Point operator-(const Ed25519::Point& p, const Ed25519::Point& q) {
-  Ed25519::Point r;
-  (void)crypto_core_ed25519_sub(r.bytes_.data(), p.bytes_.data(), q.bytes_.data());
-  return r;
+  return Ed25519::Point(ed25519::ge_sub(p.p_, q.p_));
 }
 
-Ed25519::Point Ed25519::Point::operator-() const { return identity() - *this; }
+Ed25519::Point Ed25519::Point::operator-() const { return Point(ed25519::ge_neg(p_)); }
 
 Ed25519::Point operator*(const Ed25519::Scalar& s, const Ed25519::Point& p) {
-  Ed25519::Point r;
+  ByteArray<32> out = kIdentityEncoding;
+  const ByteArray<32> in = p.to_bytes();
   ByteArray<32> k = s.to_bytes();
-  const bool inf = crypto_scalarmult_ed25519_noclamp(r.bytes_.data(), k.data(), p.bytes_.data()) != 0;
+  const bool inf = crypto_scalarmult_ed25519_noclamp(out.data(), k.data(), in.data()) != 0;
   sodium_memzero(k.data(), k.size());
-  cmov_bytes(r.bytes_, kIdentityEncoding, inf);
-  return r;
+  cmov_bytes(out, kIdentityEncoding, inf);
+  return Ed25519::Point::from_trusted_encoding(out);
 }
 
-bool operator==(const Ed25519::Point& p, const Ed25519::Point& q) {
-  return sodium_memcmp(p.bytes_.data(), q.bytes_.data(), p.bytes_.size()) == 0;
+Ed25519::Point Ed25519::Point::mul_vartime(const Scalar& s, const Point& p) {
+  return Point(ed25519::ge_mul_vartime(s.to_bytes(), p.p_));
 }
+
+bool operator==(const Ed25519::Point& p, const Ed25519::Point& q) { return ed25519::ge_equal(p.p_, q.p_) == 1; }
 
 Ed25519::Point Ed25519::Point::sum(std::span<const Point> points) {
-  Point acc;
-  for (const Point& p : points) acc += p;
-  return acc;
+  ed25519::GeP3 acc = ed25519::ge_identity();
+  for (const Point& p : points) acc = ed25519::ge_add(acc, p.p_);
+  return Point(acc);
 }
 
 Ed25519::Point Ed25519::Point::multi_mul_vartime(std::span<const Scalar> scalars,
                                                  std::span<const Point> points) {
   const size_t n = std::min(scalars.size(), points.size());
-  Point acc;
-  for (size_t i = 0; i < n; ++i) acc += scalars[i] * points[i];
-  return acc;
+  std::vector<ByteArray<32>> ks(n);
+  std::vector<ed25519::GeP3> ps(n);
+  for (size_t i = 0; i < n; ++i) {
+    ks[i] = scalars[i].to_bytes();
+    ps[i] = points[i].p_;
+  }
+  return Point(ed25519::ge_multi_mul_vartime(ks, ps));
+}
+
+std::vector<Ed25519::Point> Ed25519::Point::eval_poly_vartime(std::span<const Point> coeffs,
+                                                              std::span<const uint32_t> xs) {
+  std::vector<ed25519::GeP3> cs(coeffs.size());
+  for (size_t k = 0; k < coeffs.size(); ++k) cs[k] = coeffs[k].p_;
+  std::vector<Point> out;
+  out.reserve(xs.size());
+  for (const ed25519::GeP3& r : ed25519::ge_eval_poly_vartime(cs, xs)) out.push_back(Point(r));
+  return out;
 }
 
 }  // namespace okmpc

@@ -1,20 +1,27 @@
 // Ed25519's prime-order group (RFC 8032 §5.1) behind the okmpc::Curve concept
 // (mpc/curve.hpp), on libsodium's crypto_core_ed25519_* and
-// crypto_scalarmult_ed25519_*_noclamp primitives.
+// crypto_scalarmult_ed25519_*_noclamp primitives for everything that touches
+// a secret scalar, and on okmpc's own field and group arithmetic
+// (mpc/ed25519_field.hpp, mpc/ed25519_group.hpp, mpc/ed25519_msm.hpp) for
+// point decoding, addition, comparison and public-scalar multiplication.
 //
 // Scalars are integers mod L = 2^252 + 27742317777372353535851937790883648493,
 // stored as their canonical 32-byte little-endian encoding. Points are stored
-// as their canonical 32-byte encoding (RFC 8032 §5.1.2) and always lie in the
-// prime-order subgroup: from_bytes admits nothing else and the group law keeps
-// it. Representation choices and the constant-time argument: papers/curves.md.
+// decoded, in extended coordinates, plus their canonical 32-byte encoding
+// (RFC 8032 §5.1.2) when it is known for free (after from_bytes and the
+// libsodium multiplications); they always lie in the prime-order subgroup:
+// from_bytes admits nothing else and the group law keeps it. Representation
+// choices and the constant-time argument: papers/curves.md.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "mpc/bytes.hpp"
+#include "mpc/ed25519_group.hpp"
 #include "mpc/error.hpp"
 #include "mpc/rng.hpp"
 
@@ -73,7 +80,9 @@ class Ed25519::Scalar {
   ByteArray<32> bytes_{};
 };
 
-// An element of the prime-order subgroup, held as its canonical encoding.
+// An element of the prime-order subgroup, held in extended coordinates.
+// Copyable value type. Unless named _vartime, functions are constant time in
+// the point and scalar values.
 class Ed25519::Point {
  public:
   // The identity.
@@ -88,15 +97,19 @@ class Ed25519::Point {
   // Strict decode: exactly 32 bytes (else kInvalidEncoding) forming a
   // canonical encoding (y < p) of a point on the curve, in the prime-order
   // subgroup and not of small order — which excludes the identity and the
-  // eight torsion points (else kInvalidPoint). crypto_core_ed25519_is_valid_point.
+  // eight torsion points (else kInvalidPoint). Accepts exactly what
+  // crypto_core_ed25519_is_valid_point accepts. Variable time (the input is
+  // public): decoding per RFC 8032 §5.1.3, then [L]P = identity.
   static Result<Point> from_bytes(ByteView bytes);
 
   // Canonical 32-byte encoding; the identity encodes as 01 00…00 (which
-  // from_bytes rejects).
-  ByteArray<32> to_bytes() const { return bytes_; }
+  // from_bytes rejects). Costs one field inversion unless the encoding is
+  // already held (points from from_bytes, base_mul and s·P).
+  ByteArray<32> to_bytes() const;
 
   bool is_identity() const;
 
+  // Complete addition formulas: no re-decoding, no encoding.
   friend Point operator+(const Point& p, const Point& q);
   friend Point operator-(const Point& p, const Point& q);
   Point operator-() const;
@@ -104,17 +117,33 @@ class Ed25519::Point {
   // s·P (crypto_scalarmult_ed25519_noclamp). Constant time in s; 0·P and
   // s·identity are the identity.
   friend Point operator*(const Scalar& s, const Point& p);
+  // s·P for a PUBLIC s (width-5 NAF). Variable time.
+  static Point mul_vartime(const Scalar& s, const Point& p);
 
+  // Projective comparison (no inversion).
   friend bool operator==(const Point& p, const Point& q);
 
-  // Σ points (identity for an empty span).
+  // Σ points (identity for an empty span), without intermediate encodings.
   static Point sum(std::span<const Point> points);
   // Σ scalars[i]·points[i]. Variable time: public inputs only (batched
-  // verification). Precondition: equal span sizes (extra entries ignored).
+  // verification). Strauss/wNAF below kPippengerThreshold points, Pippenger
+  // above (mpc/ed25519_msm.hpp). Precondition: equal span sizes (extra
+  // entries ignored).
   static Point multi_mul_vartime(std::span<const Scalar> scalars, std::span<const Point> points);
+  // result[i] = Σ_k xs[i]^k · coeffs[k] (Horner with small-integer
+  // multiplications; all identities for empty coeffs): Feldman commitments
+  // evaluated at party indices. Variable time: public inputs only.
+  static std::vector<Point> eval_poly_vartime(std::span<const Point> coeffs, std::span<const uint32_t> xs);
 
  private:
-  ByteArray<32> bytes_;
+  explicit Point(const ed25519::GeP3& p) : p_(p) {}
+  // The point libsodium returned as `bytes` (a valid encoding, or the
+  // identity's), decoded in constant time.
+  static Point from_trusted_encoding(const ByteArray<32>& bytes);
+
+  ed25519::GeP3 p_;
+  ByteArray<32> encoding_{};
+  bool has_encoding_ = false;
 };
 
 }  // namespace okmpc
