@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "mpc/ctime.hpp"
 #include "mpc/secp256k1.hpp"
 
 namespace okmpc {
@@ -129,7 +130,13 @@ Result<Secp256k1::Scalar> Secp256k1::Scalar::from_bytes(ByteView bytes) {
   }
   Limbs v = limbs_from_be(bytes);
   Limbs t;
-  if (add_limbs(t, v, kC) != 0) {
+  // v >= n iff v + (2^256 - n) carries. The bytes may be secret (a hashed OT
+  // pad, a stored share); the carry is computed without a branch and then
+  // declassified, since the caller learns it from the result anyway (as
+  // libsecp256k1's secp256k1_ecdsa_sign declassifies its nonce's validity).
+  const uint64_t overflow = add_limbs(t, v, kC);
+  declassify(overflow);
+  if (overflow != 0) {
     return fail(ErrorCode::kInvalidScalar, "secp256k1 scalar: value is not below the group order");
   }
   Scalar s;

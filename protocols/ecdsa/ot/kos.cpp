@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "mpc/ctime.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/secret.hpp"
 
@@ -153,7 +154,9 @@ Result<SecretBlocks> kos_extend_sender(const SenderSeeds& seeds, ByteView sid,
   for (size_t j = 0; j < rows; ++j) cq ^= gf128_mul(chi[j], qrows[j]);
   const Block expect = message.check_t ^ gf128_mul(message.check_x, seeds.delta);
   const ByteArray<16> a = cq.to_bytes(), b = expect.to_bytes();
-  if (!ct_equal(a, b)) {
+  const bool consistent = ct_equal(a, b);
+  declassify(consistent);  // public: the sender aborts or goes on
+  if (!consistent) {
     return fail(ErrorCode::kProtocolAbort, "OT extension consistency check failed");
   }
   SecretBlocks out(m);
