@@ -4,6 +4,7 @@
 #include <set>
 
 #include "mpc/codec.hpp"
+#include "mpc/ctime.hpp"
 #include "mpc/lagrange.hpp"
 
 namespace okmpc::ecdsa {
@@ -77,6 +78,7 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
 
   OKMPC_ASSIGN_OR_RETURN(const Scalar lambda, lagrange_coefficient<Secp256k1>(share.index, signers));
   party->sk_ = Secret<Scalar>(lambda * share.secret_share.expose());
+  party->pk_i_ = lambda * share.verification_shares[share.index - 1];
   for (PartyId j : signers) {
     if (j == share.index) continue;
     auto it = setup.pairs.find(j);
@@ -126,6 +128,7 @@ Result<runtime::Outgoing> SignParty::first_round(Rng& rng) {
   r_ = Secret<Scalar>(Scalar::random(rng));
   phi_ = Secret<Scalar>(Scalar::random(rng));
   R_i_ = Point::base_mul(r_.expose());
+  declassify(R_i_);  // published in round 2 (opens the commitment)
   salt_ = rng.bytes<32>();
   const Hash32 com = commit(id(), R_i_, salt_);
   runtime::Outgoing out;
@@ -145,7 +148,7 @@ Result<runtime::Outgoing> SignParty::complete_round(uint16_t round, runtime::Inb
     case 1:
       return round2(inbox, rng);
     case 2:
-      return round3(inbox);
+      return round3(inbox, rng);
     case 3: {
       OKMPC_TRY(finish(inbox));
       return runtime::Outgoing{};
@@ -169,18 +172,24 @@ Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
     auto alice = vole_alice(peer.setup.as_alice.expose(), pair_sid(id(), j), peer.setup.gadget, *bob_msg, inputs, rng);
     if (!alice) return blame(j, alice.error());
     peer.c = std::move(alice->c);
+    peer.gamma_u_out = Point::base_mul(peer.c[0].expose());
+    peer.gamma_v_out = Point::base_mul(peer.c[1].expose());
+    peer.psi_out = phi_.expose() - peer.chi.expose();
+    // Γ^u, Γ^v and ψ are sent below (DKLs23 Prot. 3.6 round 2).
+    declassify(peer.gamma_u_out);
+    declassify(peer.gamma_v_out);
+    declassify(peer.psi_out);
     ByteWriter w;
     w.write_bytes(context_).write_point<Secp256k1>(R_i_).write_bytes(salt_);
-    w.write_point<Secp256k1>(Point::base_mul(peer.c[0].expose()));
-    w.write_point<Secp256k1>(Point::base_mul(peer.c[1].expose()));
-    w.write_scalar<Secp256k1>(phi_.expose() - peer.chi.expose());
+    w.write_point<Secp256k1>(peer.gamma_u_out).write_point<Secp256k1>(peer.gamma_v_out);
+    w.write_scalar<Secp256k1>(peer.psi_out);
     w.write_bytes(alice->message);
     out.direct.emplace_back(j, w.finish());
   }
   return out;
 }
 
-Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox) {
+Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
   Point R = R_i_;
   Secret<Scalar> phi_total(phi_.expose());  // φ_i + Σ_j ψ_{j,i}
   Secret<Scalar> cross_u, cross_v;          // Σ_j (c + d)
@@ -205,12 +214,26 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox) {
     if (!d) return blame(j, d.error());
     // DKLs23 Prot. 3.6 round 3: the vOLE inputs were r_j and sk_j.
     const Scalar& chi = peer.chi.expose();
-    if (!(Point::base_mul((*d)[0].expose()) + *gamma_u == chi * *R_j)) {
+    peer.d_u = Point::base_mul((*d)[0].expose());
+    peer.d_v = Point::base_mul((*d)[1].expose());
+    declassify(peer.d_u);  // published in the round-3 pair evidence
+    declassify(peer.d_v);
+    // χ·R_j and χ·pk_j equal D^u + Γ^u and D^v + Γ^v, all published, unless
+    // the peer cheated (then the run aborts here).
+    const Point chi_R = chi * *R_j;
+    const Point chi_pk = chi * peer.pk;
+    declassify(chi_R);
+    declassify(chi_pk);
+    if (!(peer.d_u + *gamma_u == chi_R)) {
       return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not the committed nonce (Γ^u check)");
     }
-    if (!(Point::base_mul((*d)[1].expose()) + *gamma_v == chi * peer.pk)) {
+    if (!(peer.d_v + *gamma_v == chi_pk)) {
       return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not its key share (Γ^v check)");
     }
+    peer.R = *R_j;
+    peer.gamma_u_in = *gamma_u;
+    peer.gamma_v_in = *gamma_v;
+    peer.psi_in = *psi;
     R += *R_j;
     phi_total.expose_mut() += *psi;
     cross_u.expose_mut() += peer.c[0].expose() + (*d)[0].expose();
@@ -219,45 +242,115 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox) {
   if (R.is_identity()) return fail(ErrorCode::kProtocolAbort, "ecdsa sign: combined nonce is the identity");
   R_ = R;
   const auto rc = R_.to_bytes();
-  const Scalar rx = Scalar::reduce(ByteView(rc.data() + 1, 32));
-  const Scalar h = Scalar::reduce(request_.digest);
+  rx_ = Scalar::reduce(ByteView(rc.data() + 1, 32));
+  h_ = Scalar::reduce(request_.digest);
+  const Scalar& rx = rx_;
+  const Scalar& h = h_;
   const Secret<Scalar> u(r_.expose() * phi_total.expose() + cross_u.expose());
   const Secret<Scalar> v(sk_.expose() * phi_total.expose() + cross_v.expose());
   const Secret<Scalar> w(h * phi_.expose() + rx * v.expose());
+  declassify(u.expose());  // u_i and w_i are broadcast below
+  declassify(w.expose());
   u_sum_ = u.expose();
   w_sum_ = w.expose();
-  // The secrets of this run are no longer needed.
-  r_ = Secret<Scalar>();
-  phi_ = Secret<Scalar>();
   runtime::Outgoing out;
   if (!peers_.empty()) {
-    ByteWriter wr;
-    wr.write_bytes(context_).write_scalar<Secp256k1>(u.expose()).write_scalar<Secp256k1>(w.expose());
-    out.broadcast = wr.finish();
+    // The last-round evidence (last_round.hpp): Φ_i, A_i = φ'_i·R_i,
+    // B_i = φ'_i·pk_i, the DLEQ proof and the pair values.
+    LastRoundShare share;
+    share.u = u.expose();
+    share.w = w.expose();
+    share.phi = Point::base_mul(phi_.expose());
+    share.a = phi_total.expose() * R_i_;
+    share.b = phi_total.expose() * pk_i_;
+    declassify(share.phi);  // broadcast with the share
+    declassify(share.a);
+    declassify(share.b);
+    const std::array<Point, 2> bases = {R_i_, pk_i_};
+    const std::array<Point, 2> images = {share.a, share.b};
+    // φ_total·G = Φ_i + Σ_j ψ_{j,i}·G: every verifier computes it from public values.
+    const Point phi_total_G = Point::base_mul(phi_total.expose());
+    declassify(phi_total_G);
+    share.proof = dleq_prove(share_proof_transcript(context_, id()), phi_total_G, bases, images, phi_total, rng);
+    for (const auto& [j, peer] : peers_) {
+      share.pairs.emplace(j, PairEvidence{peer.psi_in, peer.gamma_u_out, peer.gamma_v_out, peer.d_u, peer.d_v});
+    }
+    out.broadcast = share.encode(context_);
   }
+  // φ_i is no longer needed; r_i and sk_i stay until finish() for the pair checks.
+  phi_ = Secret<Scalar>();
   return out;
 }
 
 Status SignParty::finish(runtime::Inbox& inbox) {
+  std::map<PartyId, LastRoundShare> shares;
   for (auto& [j, peer] : peers_) {
     const ByteView payload = inbox.broadcast.at(j).payload;
     OKMPC_TRY(check_context(j, payload));
-    ByteReader r(payload.subspan(32), "ecdsa sign round 3");
-    auto u = r.read_scalar<Secp256k1>("u");
-    auto w = r.read_scalar<Secp256k1>("w");
-    if (!u || !w || !r.finish()) return blame(j, ErrorCode::kInvalidEncoding, "malformed round 3 message");
-    u_sum_ += *u;
-    w_sum_ += *w;
+    std::vector<PartyId> others;
+    for (PartyId p : run_config().parties) {
+      if (p != j) others.push_back(p);
+    }
+    auto share = LastRoundShare::decode(payload.subspan(32), others);
+    if (!share) return blame(j, share.error());
+    u_sum_ += share->u;
+    w_sum_ += share->w;
+    shares.emplace(j, std::move(*share));
   }
-  if (u_sum_.is_zero()) return fail(ErrorCode::kProtocolAbort, "ecdsa sign: Σu is zero");
-  const Scalar s = w_sum_ * u_sum_.invert();
-  auto sig = finalize_signature(R_, s, request_.digest, share_.group_public_key);
-  if (!sig) {
-    return fail(ErrorCode::kProtocolAbort,
-                "ecdsa sign: final check failed, the combined signature does not verify (" + sig.error().message +
-                    "); a signer sent an inconsistent u or w in round 3 (DKLs23 cannot attribute it)");
+  Status result = ok();
+  if (u_sum_.is_zero()) {
+    result = fail(ErrorCode::kProtocolAbort, "ecdsa sign: Σu is zero");
+  } else if (auto sig = finalize_signature(R_, w_sum_ * u_sum_.invert(), request_.digest, share_.group_public_key)) {
+    signature_ = *sig;
+  } else {
+    result = fail(ErrorCode::kProtocolAbort, "ecdsa sign: final check failed, the combined signature does not verify (" +
+                                                 sig.error().message + ")");
   }
-  signature_ = *sig;
+  if (!result) {
+    std::vector<PartyId> culprits;
+    std::string why;
+    for (const Error& e : wrong_shares(shares)) {
+      culprits.insert(culprits.end(), e.culprits.begin(), e.culprits.end());
+      why += "; " + e.message;
+    }
+    result = culprits.empty()
+                 ? fail(ErrorCode::kProtocolAbort,
+                        result.error().message + "; every share matches its evidence in this party's view (a signer "
+                                                 "equivocated or colluding signers cheated on their common pair)")
+                 : fail(ErrorCode::kProtocolAbort, result.error().message + why, culprits);
+  }
+  // The secrets of this run are no longer needed.
+  r_ = Secret<Scalar>();
+  return result;
+}
+
+std::vector<Error> SignParty::wrong_shares(const std::map<PartyId, LastRoundShare>& shares) const {
+  std::vector<Error> wrong;
+  for (const auto& [m, share] : shares) {
+    const Peer& peer = peers_.at(m);
+    Status st = check_share_vartime(context_, m, share, peer.R, peer.pk, h_, rx_);
+    if (st) st = check_pair_evidence(m, peer, share);
+    if (!st) wrong.push_back(st.error());
+  }
+  return wrong;
+}
+
+// P_m's report on its pair with me: ψ_{k,m} and Γ_{m,k} as I sent / received
+// them, and D_{m,k} = d_{m,k}·G with c_{k,m} + d_{m,k} = a_k·χ_{m,k},
+// χ_{m,k} = φ_m − ψ_{m,k}: D^u = r_k·Φ_m − (r_k·ψ_{m,k} + c^u_{k,m})·G and
+// D^v = sk_k·Φ_m − (sk_k·ψ_{m,k} + c^v_{k,m})·G.
+Status SignParty::check_pair_evidence(PartyId m, const Peer& peer, const LastRoundShare& share) const {
+  const PairEvidence& e = share.pairs.at(id());
+  if (!(e.psi_in == peer.psi_out) || !(e.gamma_u == peer.gamma_u_in) || !(e.gamma_v == peer.gamma_v_in)) {
+    return blame(m, ErrorCode::kProtocolAbort, "last-round report of ψ/Γ differs from what our pair exchanged");
+  }
+  const Scalar& r = r_.expose();
+  const Scalar& sk = sk_.expose();
+  const Point d_u = r * share.phi - Point::base_mul(r * peer.psi_in + peer.c[0].expose());
+  const Point d_v = sk * share.phi - Point::base_mul(sk * peer.psi_in + peer.c[1].expose());
+  if (!(e.d_u == d_u) || !(e.d_v == d_v)) {
+    return blame(m, ErrorCode::kProtocolAbort, "last-round report of its vOLE outputs with us (D) is wrong");
+  }
   return ok();
 }
 

@@ -24,9 +24,11 @@
 // Every message carries the signing context hash (session, group key,
 // digest, signer set); a party whose context differs — a swapped digest or
 // signer set — is named and the run aborts. Every failed pairwise check names
-// the peer. The final check (the signature verifies) cannot attribute a bad
-// u_j/w_j to one party: DKLs23 has no identifiable abort there; see
-// papers/dkls23.md ("Deviations").
+// the peer. The round-3 broadcast also carries public evidence for (u_i, w_i)
+// (last_round.hpp, okmpc's addition: DKLs23 has no identifiable abort): when
+// the combined signature does not verify, every signer checks every other
+// signer's share and names those whose share is wrong. The evidence is only
+// checked on that failure path. Mapping: papers/dkls23.md.
 #pragma once
 
 #include <map>
@@ -40,6 +42,7 @@
 #include "mpc/secret.hpp"
 #include "protocols/dkg/key_share.hpp"
 #include "protocols/ecdsa/setup.hpp"
+#include "protocols/ecdsa/last_round.hpp"
 #include "protocols/ecdsa/signature.hpp"
 #include "protocols/ecdsa/vole.hpp"
 #include "protocols/runtime/round_party.hpp"
@@ -83,14 +86,25 @@ class SignParty final : public runtime::RoundParty {
     Secret<Scalar> chi;             // χ_{i,j}: my random vOLE input toward the peer
     Hash32 commitment{};            // the peer's commitment to R_j
     VoleShares c;                   // my sender outputs toward the peer (c^u, c^v)
+    // Public values of the pair, kept for the last-round evidence and checks.
+    Scalar psi_out, psi_in;         // ψ_{i,j} sent, ψ_{j,i} received
+    Point gamma_u_out, gamma_v_out; // Γ_{i,j} = c·G sent
+    Point gamma_u_in, gamma_v_in;   // Γ_{j,i} received
+    Point d_u, d_v;                 // d_{i,j}·G (my vOLE receiver outputs)
+    Point R;                        // R_j (opened in round 2)
   };
 
   SignParty(runtime::RunConfig config, dkg::KeyShare<Secp256k1> share, SignRequest request, Hash32 context);
   Bytes pair_sid(PartyId alice, PartyId bob) const;
   Hash32 commit(PartyId who, const Point& R, ByteView salt) const;
   Result<runtime::Outgoing> round2(runtime::Inbox& inbox, Rng& rng);
-  Result<runtime::Outgoing> round3(runtime::Inbox& inbox);
+  Result<runtime::Outgoing> round3(runtime::Inbox& inbox, Rng& rng);
   Status finish(runtime::Inbox& inbox);
+  // On a failed final check: one error per signer whose last-round share is
+  // wrong (public checks, then the pair checks only this party can run),
+  // each naming that signer.
+  std::vector<Error> wrong_shares(const std::map<PartyId, LastRoundShare>& shares) const;
+  Status check_pair_evidence(PartyId m, const Peer& peer, const LastRoundShare& share) const;
   Status check_context(PartyId from, ByteView payload) const;
 
   dkg::KeyShare<Secp256k1> share_;
@@ -98,11 +112,13 @@ class SignParty final : public runtime::RoundParty {
   Hash32 context_{};
   std::map<PartyId, Peer> peers_;
   Secret<Scalar> sk_;   // λ_i·x_i
+  Point pk_i_;          // λ_i·X_i
   Secret<Scalar> r_;    // instance key r_i
   Secret<Scalar> phi_;  // inversion mask φ_i
   Point R_i_;
   ByteArray<32> salt_{};
   Point R_;             // Σ R_j (after round 2)
+  Scalar h_, rx_;       // H(m), r_x (after round 2)
   Scalar u_sum_, w_sum_;
   std::optional<Signature65> signature_;
 };

@@ -3,13 +3,14 @@
 #include <sodium.h>
 
 #include "mpc/codec.hpp"
+#include "mpc/ctime.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/transcript.hpp"
 
 namespace okmpc::ecdsa {
 namespace {
 
-constexpr size_t kCorr = 2 * kVoleWidth;  // (ã_1, ã_2, â_1, â_2) per OT
+constexpr size_t kCorr = kVoleWidth + kVoleCheck;  // (a_1, a_2, â) per OT
 constexpr std::string_view kGadgetLabel = "okmpc/ecdsa/vole/gadget";
 constexpr std::string_view kExtLabel = "okmpc/ecdsa/vole/ext-sid";
 constexpr std::string_view kPadSidLabel = "okmpc/ecdsa/vole/pad-sid";
@@ -77,25 +78,27 @@ Bytes pad_sid_of(ByteView ext_sid, ByteView nonce_a) {
   return Bytes(h.begin(), h.end());
 }
 
-struct Challenges {
-  std::array<Scalar, kVoleWidth> tilde, hat;
-};
-
-// χ̃, χ̂: Fiat–Shamir over everything Alice committed to before the check.
-Challenges challenges(ByteView pad_sid, ByteView tau) {
+// θ ∈ Z_q^{ℓ×ρ} (ρ = 1): Fiat–Shamir over the session and ã, after Alice is
+// bound to all her correlations (DKLs23 Prot. 5.2 step "θ ← H(sid ‖ ã)").
+using Theta = std::array<Scalar, kVoleWidth>;
+Theta challenges(ByteView pad_sid, ByteView tau) {
   Transcript t(kDomain, pad_sid);
-  ByteArray<64> tau_digest;  // BLAKE2b-512 of τ: binds τ at a fraction of SHA-512's cost
+  ByteArray<64> tau_digest;  // BLAKE2b-512 of ã: binds it at a fraction of SHA-512's cost
   crypto_generichash(tau_digest.data(), tau_digest.size(), tau.data(), tau.size(), nullptr, 0);
-  t.append("tau-blake2b", tau_digest);
-  Challenges c;
-  for (size_t k = 0; k < kVoleWidth; ++k) {
-    c.tilde[k] = t.challenge<Secp256k1>("chi-tilde");
-    c.hat[k] = t.challenge<Secp256k1>("chi-hat");
-  }
-  return c;
+  t.append("a-tilde-blake2b", tau_digest);
+  Theta theta;
+  for (auto& x : theta) x = t.challenge<Secp256k1>("theta");
+  return theta;
 }
 
-// H(r): r is L × ξ scalars, hashed row-major with the session (BLAKE2b-256).
+// μ_j = x_{j,ℓ} + Σ_i θ_i·x_{j,i}: the check combination of one OT's values.
+Scalar check_combination(const Theta& theta, const Corr& x) {
+  Scalar m = x[kVoleWidth];
+  for (size_t i = 0; i < kVoleWidth; ++i) m += theta[i] * x[i];
+  return m;
+}
+
+// H(μ): μ is ξ scalars, hashed in order with the session (BLAKE2b-256).
 class CheckHash {
  public:
   explicit CheckHash(ByteView pad_sid) {
@@ -136,7 +139,7 @@ std::vector<Scalar> gadget_vector(ByteView seed) {
 }
 
 size_t vole_bob_message_bytes() { return 32 + ot::ExtensionMessage::encoded_size(kVoleBatch); }
-size_t vole_alice_message_bytes() { return 32 + kVoleBatch * kCorr * 32 + 32 + 2 * kVoleWidth * 32; }
+size_t vole_alice_message_bytes() { return 32 + kVoleBatch * kCorr * 32 + kVoleCheck * 32 + 32; }
 
 VoleBobStart vole_bob_start(const ot::ReceiverSeeds& seeds, ByteView sid,
                             std::span<const Scalar> gadget, Rng& rng) {
@@ -171,45 +174,39 @@ Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
   const ByteArray<32> nonce_a = rng.bytes<32>();
   const Bytes pad_sid = pad_sid_of(ext_sid, nonce_a);
 
-  // DKLs19 Prot. 1 step 2: pads ã and check values â.
+  // DKLs23 Prot. 5.2: Alice's correlation per OT is her inputs a and one
+  // random check value â (ρ = 1).
   Secret<Corr> corr_s;
   Corr& corr = corr_s.expose_mut();
-  for (size_t k = 0; k < kCorr; ++k) corr[k] = Scalar::random(rng);
+  for (size_t i = 0; i < kVoleWidth; ++i) corr[i] = *a[i];
+  corr[kVoleWidth] = Scalar::random(rng);
 
-  // Step 3: the OTs with correlation corr; z^A_j = v0_j, τ_j = v1_j − v0_j + corr.
-  SecretVector<Corr> z(kVoleBatch);
+  // The OTs: α0_j = v0_j, ã_j = α0_j − α1_j + corr (sent).
+  SecretVector<Corr> alpha0(kVoleBatch);
   ByteWriter msg;
   msg.write_bytes(nonce_a);
   const PadHasher pads(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) {
-    Secret<Corr> v0(pads.pad(j, q[j]));
+    alpha0[j] = pads.pad(j, q[j]);
     Secret<Corr> v1(pads.pad(j, q[j] ^ seeds.delta));
     for (size_t k = 0; k < kCorr; ++k) {
-      z[j][k] = v0.expose()[k];
-      msg.write_scalar<Secp256k1>(v1.expose()[k] - v0.expose()[k] + corr[k]);
+      msg.write_scalar<Secp256k1>(alpha0[j][k] - v1.expose()[k] + corr[k]);
     }
   }
   const ByteView tau = ByteView(msg.bytes()).subspan(32);
 
-  // Steps 4–5 (check, hashed as in DKLs23 §5.1).
-  const Challenges chi = challenges(pad_sid, tau);
+  // θ ← H(sid ‖ ã); η = â + Σθ_i·a_i; μ = H(sid ‖ (α0_{j,ℓ} + Σθ_i·α0_{j,i})_j).
+  const Theta theta = challenges(pad_sid, tau);
+  msg.write_scalar<Secp256k1>(check_combination(theta, corr));
   CheckHash h(pad_sid);
-  for (size_t k = 0; k < kVoleWidth; ++k) {
-    for (size_t j = 0; j < kVoleBatch; ++j) {
-      h.absorb_scalar(chi.tilde[k] * z[j][k] + chi.hat[k] * z[j][kVoleWidth + k]);
-    }
-  }
+  for (size_t j = 0; j < kVoleBatch; ++j) h.absorb_scalar(check_combination(theta, alpha0[j]));
   msg.write_bytes(h.finish());
-  for (size_t k = 0; k < kVoleWidth; ++k) {
-    msg.write_scalar<Secp256k1>(chi.tilde[k] * corr[k] + chi.hat[k] * corr[kVoleWidth + k]);
-  }
-  // Steps 7–8: γ = a − ã and Alice's output c = ⟨g, z̃⟩.
+  // Output c_i = −Σ_j g_j·α0_{j,i}.
   VoleAliceResult out;
-  for (size_t k = 0; k < kVoleWidth; ++k) {
-    msg.write_scalar<Secp256k1>(*a[k] - corr[k]);
+  for (size_t i = 0; i < kVoleWidth; ++i) {
     Scalar c = Scalar::zero();
-    for (size_t j = 0; j < kVoleBatch; ++j) c += gadget[j] * z[j][k];
-    out.c[k] = Secret<Scalar>(c);
+    for (size_t j = 0; j < kVoleBatch; ++j) c -= gadget[j] * alpha0[j][i];
+    out.c[i] = Secret<Scalar>(c);
   }
   out.message = msg.finish();
   return out;
@@ -223,49 +220,37 @@ Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gad
   std::vector<Corr> tau(kVoleBatch);
   for (size_t j = 0; j < kVoleBatch; ++j) {
     for (size_t k = 0; k < kCorr; ++k) {
-      OKMPC_ASSIGN_OR_RETURN(tau[j][k], r.read_scalar<Secp256k1>("tau"));
+      OKMPC_ASSIGN_OR_RETURN(tau[j][k], r.read_scalar<Secp256k1>("a-tilde"));
     }
   }
   const ByteView tau_bytes = alice_message.subspan(tau_at, r.offset() - tau_at);
-  OKMPC_ASSIGN_OR_RETURN(const auto r_hash, r.read_array<32>("check hash"));
-  std::array<Scalar, kVoleWidth> u, gamma;
-  for (auto& x : u) {
-    OKMPC_ASSIGN_OR_RETURN(x, r.read_scalar<Secp256k1>("check u"));
-  }
-  for (auto& x : gamma) {
-    OKMPC_ASSIGN_OR_RETURN(x, r.read_scalar<Secp256k1>("gamma"));
-  }
+  OKMPC_ASSIGN_OR_RETURN(const Scalar eta, r.read_scalar<Secp256k1>("eta"));
+  OKMPC_ASSIGN_OR_RETURN(const auto mu_hash, r.read_array<32>("check hash"));
   OKMPC_TRY(r.finish());
 
   const Bytes pad_sid = pad_sid_of(bob.ext_sid, nonce_a);
-  // z^B_j = β_j·τ_j − v_{β_j, j}, so that z^A_j + z^B_j = β_j·corr.
-  SecretVector<Corr> z(kVoleBatch);
+  // ḋ_j = γ_j + β_j·ã_j (= α0_j + β_j·corr); μ'_j = ḋ_{j,ℓ} + Σθ_i·ḋ_{j,i} − β_j·η.
+  const Theta theta = challenges(pad_sid, tau_bytes);
+  SecretVector<Corr> ddot(kVoleBatch);
   const PadHasher pads(pad_sid);
+  CheckHash h(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) {
     const bool beta = choice_bit(bob.choices.expose(), j) != 0;
-    Secret<Corr> w(pads.pad(j, bob.rows[j]));
-    for (size_t k = 0; k < kCorr; ++k) {
-      z[j][k] = Scalar::select(beta, Scalar::zero(), tau[j][k]) - w.expose()[k];
-    }
+    ddot[j] = pads.pad(j, bob.rows[j]);
+    for (size_t k = 0; k < kCorr; ++k) ddot[j][k] += Scalar::select(beta, Scalar::zero(), tau[j][k]);
+    h.absorb_scalar(check_combination(theta, ddot[j]) - Scalar::select(beta, Scalar::zero(), eta));
   }
-  // DKLs19 Prot. 1 step 6: r_{k,j} = β_j·u_k − (χ̃_k·z̃^B + χ̂_k·ẑ^B) must hash to Alice's H(r).
-  const Challenges chi = challenges(pad_sid, tau_bytes);
-  CheckHash h(pad_sid);
-  for (size_t k = 0; k < kVoleWidth; ++k) {
-    for (size_t j = 0; j < kVoleBatch; ++j) {
-      const bool beta = choice_bit(bob.choices.expose(), j) != 0;
-      h.absorb_scalar(Scalar::select(beta, Scalar::zero(), u[k]) -
-                      (chi.tilde[k] * z[j][k] + chi.hat[k] * z[j][kVoleWidth + k]));
-    }
-  }
-  if (!ct_equal(h.finish(), r_hash)) {
+  const bool consistent = ct_equal(h.finish(), mu_hash);
+  declassify(consistent);  // public: the party aborts or goes on
+  if (!consistent) {
     return fail(ErrorCode::kProtocolAbort, "multiplication (vOLE) consistency check failed");
   }
+  // d_i = Σ_j g_j·ḋ_{j,i}.
   VoleShares d;
-  for (size_t k = 0; k < kVoleWidth; ++k) {
-    Scalar acc = bob.b.expose() * gamma[k];
-    for (size_t j = 0; j < kVoleBatch; ++j) acc += gadget[j] * z[j][k];
-    d[k] = Secret<Scalar>(acc);
+  for (size_t i = 0; i < kVoleWidth; ++i) {
+    Scalar acc = Scalar::zero();
+    for (size_t j = 0; j < kVoleBatch; ++j) acc += gadget[j] * ddot[j][i];
+    d[i] = Secret<Scalar>(acc);
   }
   return d;
 }

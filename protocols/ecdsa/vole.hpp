@@ -1,21 +1,23 @@
-// Random vector OLE of width L = 2 between a sender "Alice" (inputs a_1, a_2)
+// Random vector OLE of width ℓ = 2 between a sender "Alice" (inputs a_1, a_2)
 // and a receiver "Bob" (a random input b he does not choose): Alice gets
 // c_1, c_2 and Bob gets b, d_1, d_2 with c_k + d_k = a_k·b. DKLs23
-// (ePrint 2023/765) Functionality 3.5 (F_RVOLE), realised as their §5
-// suggests by DKLs19 (ePrint 2019/523) Protocol 1 with ℓ = 1 per input,
-// "forced reuse" of one batch of Bob's OTs for both inputs (DKLs23 p. 8),
-// Bob's input fixed to the random b = ⟨g, β⟩ (no adjustment message from Bob),
-// and the consistency check sent as a hash (DKLs23 §5.1). Two messages:
+// (ePrint 2023/765) Functionality 3.5 (F_RVOLE) realised by DKLs23
+// Protocol 5.2 (the two-message random vOLE built on DKLs19 Protocol 1 with
+// forced reuse): Bob's input is b = ⟨g, β⟩ over his random OT choice bits β,
+// Alice uses one batch of ξ OTs for both inputs and ρ = 1 check value. Two
+// messages:
 //
 //   Bob → Alice   nonce_B ‖ KOS extension of ξ = 416 random OTs with choices β
-//   Alice → Bob   nonce_A ‖ τ (ξ × 2L scalars) ‖ H(r) ‖ u (L) ‖ γ (L)
+//   Alice → Bob   nonce_A ‖ ã (ξ × (ℓ+ρ) scalars) ‖ η (ρ) ‖ μ (hash)
 //
-// where Alice's correlation per OT is (ã_1, ã_2, â_1, â_2) (pads ã and check
-// values â), τ_j = v1_j − v0_j + corr, χ̃, χ̂ are Fiat–Shamir challenges over
-// τ, r_{k,j} = χ̃_k·z̃_{k,j} + χ̂_k·ẑ_{k,j}, u_k = χ̃_k·ã_k + χ̂_k·â_k and
-// γ_k = a_k − ã_k (DKLs19 Prot. 1 steps 2–8). Bob recomputes r from his OT
-// outputs and u and aborts if the hash differs: Alice used inconsistent
-// correlations (the selective-failure attack on β). Mapping and parameters:
+// With OT pads α0_j, α1_j ∈ Z_q^{ℓ+ρ} (Alice) and γ_j = α_{β_j, j} (Bob):
+// ã_j = α0_j − α1_j + (a_1, a_2, â); θ = H(sid ‖ ã) ∈ Z_q^ℓ;
+// η = â + Σ θ_i·a_i; μ = H(sid ‖ (α0_{j,ℓ} + Σ θ_i·α0_{j,i})_j);
+// c_i = −Σ_j g_j·α0_{j,i}. Bob: ḋ_j = γ_j + β_j·ã_j, checks
+// μ = H(sid ‖ (ḋ_{j,ℓ} + Σ θ_i·ḋ_{j,i} − β_j·η)_j), d_i = Σ_j g_j·ḋ_{j,i}.
+// A failed check means Alice used inconsistent correlations (the
+// selective-failure attack on β): a wrong correlation δ ≠ 0 in any OT passes
+// with probability 1/q (θ is fixed after ã). Mapping and parameters:
 // papers/dkls23.md ("Multiplication").
 //
 // Freshness: the KOS session id includes nonce_B (so Bob never expands his
@@ -38,7 +40,8 @@
 
 namespace okmpc::ecdsa {
 
-inline constexpr size_t kVoleWidth = 2;                 // L in DKLs23 signing: (r_i, sk_i)
+inline constexpr size_t kVoleWidth = 2;                 // ℓ in DKLs23 signing: (r_i, sk_i)
+inline constexpr size_t kVoleCheck = 1;                 // ρ = ⌈κ/|q|⌉ check values (κ = |q| = 256)
 inline constexpr size_t kVoleBatch = 256 + 2 * 80;      // ξ = κ + 2s (DKLs19 §3.1)
 using Scalar = Secp256k1::Scalar;
 using Point = Secp256k1::Point;
@@ -72,7 +75,7 @@ struct VoleAliceResult {
   Bytes message;
 };
 
-// Alice's answer for inputs a (secret). Fails with kProtocolAbort when Bob's
+// Alice's answer for inputs a (secret; constant time in a and the pads). Fails with kProtocolAbort when Bob's
 // OT-extension check fails and kInvalidEncoding on a malformed message (the
 // caller names Bob).
 Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,

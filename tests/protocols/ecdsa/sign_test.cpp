@@ -246,7 +246,7 @@ TEST_F(EcdsaAdversarial, DeviationInTheOtExtensionIsNamed) {
 
 TEST_F(EcdsaAdversarial, DeviationInTheMultiplicationIsNamed) {
   auto r = run_with_cheater(*fixture_, {1, 2}, 2, [](Bytes& p, uint16_t round, PartyId) {
-    if (round == 2) p[kRound2Vole + 32 + kVoleBatch * 4 * 32 + 32 + 31] ^= 1;  // check value u_1
+    if (round == 2) p[kRound2Vole + 32 + kVoleBatch * (kVoleWidth + kVoleCheck) * 32 + 31] ^= 1;  // check value η
   });
   expect_named(r, 2);
   EXPECT_NE(r.error().message.find("consistency check"), std::string::npos) << r.error();
@@ -275,16 +275,42 @@ TEST_F(EcdsaAdversarial, NonceNotMatchingCommitmentIsNamed) {
   expect_named(r, 2);
 }
 
-TEST_F(EcdsaAdversarial, InconsistentLastRoundValueIsDetectedAndNothingReleased) {
+// Adds `delta` to the scalar at `offset` of a round-3 payload (u at 32, w at 64).
+void shift_scalar(Bytes& p, size_t offset, const Scalar& delta) {
+  auto x = Scalar::from_bytes(ByteView(p).subspan(offset, 32)).value() + delta;
+  const auto enc = x.to_bytes();
+  std::copy(enc.begin(), enc.end(), p.begin() + static_cast<std::ptrdiff_t>(offset));
+}
+
+TEST_F(EcdsaAdversarial, WrongLastRoundWIsNamedByDefault) {
   auto r = run_with_cheater(*fixture_, {1, 2, 3}, 2, [](Bytes& p, uint16_t round, PartyId) {
-    if (round != 3) return;
-    auto w = Scalar::from_bytes(ByteView(p).subspan(64, 32)).value() + Scalar::one();
-    const auto enc = w.to_bytes();
-    std::copy(enc.begin(), enc.end(), p.begin() + 64);
+    if (round == 3) shift_scalar(p, 64, Scalar::one());
   });
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort);
+  expect_named(r, 2);
   EXPECT_NE(r.error().message.find("final check"), std::string::npos) << r.error();
+  EXPECT_NE(r.error().message.find("w does not match"), std::string::npos) << r.error();
+}
+
+TEST_F(EcdsaAdversarial, WrongLastRoundUIsNamedByDefaultWithTwoSigners) {
+  auto r = run_with_cheater(*fixture_, {1, 2}, 2, [](Bytes& p, uint16_t round, PartyId) {
+    if (round == 3) shift_scalar(p, 32, Scalar::from_u64(7));
+  });
+  expect_named(r, 2);
+  EXPECT_NE(r.error().message.find("u does not match"), std::string::npos) << r.error();
+}
+
+TEST_F(EcdsaAdversarial, ScaledLastRoundPairIsNamed) {
+  // u and w both scaled by 2: s = Σw/Σu changes unless every share is scaled,
+  // and the evidence pins each share on its own.
+  auto r = run_with_cheater(*fixture_, {1, 3, 2}, 3, [](Bytes& p, uint16_t round, PartyId) {
+    if (round != 3) return;
+    const Scalar two = Scalar::from_u64(2);
+    for (size_t off : {size_t{32}, size_t{64}}) {
+      const Scalar x = Scalar::from_bytes(ByteView(p).subspan(off, 32)).value();
+      shift_scalar(p, off, x * two - x);
+    }
+  });
+  expect_named(r, 3);
 }
 
 // Builds the signers' parties by hand (request per party) and runs them, so a
@@ -328,6 +354,29 @@ TEST_F(EcdsaAdversarial, LastRoundEquivocationIsNamedWithEcho) {
   ASSERT_TRUE(run.parties[0]->abort_error().has_value());
   EXPECT_EQ(run.parties[0]->abort_error()->culprits, std::vector<uint32_t>{2}) << *run.parties[0]->abort_error();
   for (auto& p : run.parties) EXPECT_FALSE(p->signature());
+}
+
+TEST_F(EcdsaAdversarial, LastRoundEquivocationIsNamedWithoutEcho) {
+  // Party 2 sends a wrong u to party 3 only: party 3's signature fails and
+  // its check of party 2's share names party 2; party 1 is not blamed.
+  runtime::SimConfig config;
+  config.corrupt = {2};
+  config.tamper_link = [](PartyId from, PartyId to, runtime::Message m) -> std::optional<runtime::Message> {
+    if (from == 2 && to == 3 && m.protocol == runtime::ProtocolId::kEcdsaSign && m.round == 3) {
+      shift_scalar(m.payload, 32, Scalar::one());
+    }
+    return m;
+  };
+  SignRequest req;
+  req.digest = sha256(as_bytes("equivocate, no echo"));
+  req.signers = {1, 2, 3};
+  req.session = ByteArray<32>{6};
+  ManualRun run = run_parties(*fixture_, {1, 2, 3}, [&](PartyId) { return req; }, config);
+  ASSERT_FALSE(run.result);
+  EXPECT_EQ(run.result.error().culprits, std::vector<uint32_t>{2}) << run.result.error();
+  ASSERT_TRUE(run.parties[2]->abort_error().has_value());
+  EXPECT_EQ(run.parties[2]->abort_error()->culprits, std::vector<uint32_t>{2}) << *run.parties[2]->abort_error();
+  EXPECT_FALSE(run.parties[2]->signature());
 }
 
 TEST_F(EcdsaAdversarial, SwappedDigestIsNamed) {

@@ -61,9 +61,9 @@ TEST_F(VoleTest, AliceWithInconsistentCheckValueIsCaught) {
   VoleBobStart bob = vole_bob_start(seeds_.bob.expose(), Bytes{2}, gadget_, rng);
   auto alice = vole_alice(seeds_.alice.expose(), Bytes{2}, gadget_, bob.message, {&a1, &a2}, rng);
   ASSERT_TRUE(alice);
-  // u_1 (the check value for ã_1) no longer matches the correlation in τ.
-  const size_t u_at = 32 + kVoleBatch * 4 * 32 + 32;
-  alice->message[u_at + 31] ^= 1;
+  // η (the check value) no longer matches the correlations in ã.
+  const size_t eta_at = 32 + kVoleBatch * (kVoleWidth + kVoleCheck) * 32;
+  alice->message[eta_at + 31] ^= 1;
   auto d = vole_bob_finish(std::move(bob.state), gadget_, alice->message);
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().code, ErrorCode::kProtocolAbort);
@@ -75,15 +75,37 @@ TEST_F(VoleTest, AliceUsingAnotherPadInEveryOtIsCaught) {
   VoleBobStart bob = vole_bob_start(seeds_.bob.expose(), Bytes{3}, gadget_, rng);
   auto alice = vole_alice(seeds_.alice.expose(), Bytes{3}, gadget_, bob.message, {&a1, &a2}, rng);
   ASSERT_TRUE(alice);
-  // Shift the ã_2 correlation of every OT by one: τ_j[1] += 1.
+  // Shift the a_2 correlation of every OT by one: ã_{j,2} += 1 (another input
+  // than the one η was computed from).
   Bytes tampered = alice->message;
   for (size_t j = 0; j < kVoleBatch; ++j) {
-    const size_t at = 32 + (j * 4 + 1) * 32;
+    const size_t at = 32 + (j * (kVoleWidth + kVoleCheck) + 1) * 32;
     auto s = Scalar::from_bytes(ByteView(tampered).subspan(at, 32));
     ASSERT_TRUE(s);
     const auto nb = (*s + Scalar::one()).to_bytes();
     std::copy(nb.begin(), nb.end(), tampered.begin() + static_cast<std::ptrdiff_t>(at));
   }
+  auto d = vole_bob_finish(std::move(bob.state), gadget_, tampered);
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().code, ErrorCode::kProtocolAbort);
+}
+
+TEST_F(VoleTest, AliceCheatingInOneOtIsCaught) {
+  // The selective-failure attack: one OT carries another correlation, so
+  // Bob's output would depend on whether β_j = 1. We alter an OT with
+  // β_j = 1 (for β_j = 0 the altered value is never used): the check fails.
+  DeterministicRng rng(27);
+  const Scalar a1 = Scalar::random(rng), a2 = Scalar::random(rng);
+  VoleBobStart bob = vole_bob_start(seeds_.bob.expose(), Bytes{8}, gadget_, rng);
+  const SecretBytes& choices = bob.state.choices;
+  size_t j = 0;
+  while (((choices.expose()[j / 8] >> (j % 8)) & 1u) == 0) ++j;
+  auto alice = vole_alice(seeds_.alice.expose(), Bytes{8}, gadget_, bob.message, {&a1, &a2}, rng);
+  ASSERT_TRUE(alice);
+  const size_t at = 32 + j * (kVoleWidth + kVoleCheck) * 32;
+  Bytes tampered = alice->message;
+  const auto nb = (Scalar::from_bytes(ByteView(tampered).subspan(at, 32)).value() + Scalar::one()).to_bytes();
+  std::copy(nb.begin(), nb.end(), tampered.begin() + static_cast<std::ptrdiff_t>(at));
   auto d = vole_bob_finish(std::move(bob.state), gadget_, tampered);
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().code, ErrorCode::kProtocolAbort);
