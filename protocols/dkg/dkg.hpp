@@ -11,21 +11,26 @@
 //    party i picks f_i of degree t-1, sends commitments C_{i,k} = a_{i,k}·G
 //    (exactly t of them) and a Schnorr proof of knowledge of a_{i,0} bound
 //    to (session, t, party set, i) [KG Fig. 1 round 1 steps 1-4].
-//    On receipt: strict decoding (commitment count = t), proof checks; every
+//    On receipt: strict decoding (commitment count = t), proof checks —
+//    batched: all dealers' proofs in one multi-scalar check with random
+//    weights, per-proof checks only on failure (proof_batch.hpp); every
 //    dealer failing either is named [KG round 1 step 5].
 //  Round 2 (point-to-point): party i sends f_i(j) to each j [KG round 2
 //    step 1]. On receipt j checks each share against the dealer's
 //    commitments [step 2] — batched: s_j·G == Σ_k j^k·(Σ_i C_{i,k}) with
 //    s_j = Σ_i f_i(j), one check for all dealers, per-dealer checks only on
 //    failure to name the culprits; or per dealer (DkgOptions::batch_verify
-//    = false). Output s_j, group key Y = Σ_i C_{i,0} [steps 3-4].
+//    = false, which also checks the proofs one by one). Output s_j, group
+//    key Y = Σ_i C_{i,0} [steps 3-4].
 //  Verification shares Y_m = s_m·G of every party [step 4]:
-//    kLocal: computed by every party from the summed commitments (n
-//    evaluations of a degree t-1 commitment polynomial), 2 rounds;
+//    kLocal: computed by every party from the summed commitments (one
+//    batched evaluation of the degree t-1 commitment polynomial at 1..n,
+//    which also yields Ĉ(j) for the share check), 2 rounds;
 //    kExchange: round 3 broadcasts Y_i; each party checks all of them in one
-//    random linear combination Σ_m ρ_m·Y_m == Σ_k (Σ_m ρ_m m^k)·Ĉ_k
-//    (n + t multiplications instead of ~n·t), naming any party whose Y_m is
-//    wrong on failure. Same output, one more round.
+//    random linear combination Σ_m ρ_m·Y_m − Σ_k (Σ_m ρ_m m^k)·Ĉ_k == O
+//    (one multi-scalar multiplication of n + t terms instead of ~n·t small
+//    ones), naming any party whose Y_m is wrong on failure. Same output, one
+//    more round.
 //
 // Failure is final: the party aborts with kProtocolAbort /
 // kVerificationFailed / kInvalidEncoding naming the misbehaving parties
@@ -48,6 +53,7 @@
 #include "protocols/dkg/key_share.hpp"
 #include "protocols/dkg/messages.hpp"
 #include "protocols/dkg/point_sums.hpp"
+#include "protocols/dkg/proof_batch.hpp"
 #include "protocols/runtime/round_party.hpp"
 
 namespace okmpc::dkg {
@@ -67,7 +73,9 @@ inline VerificationShares resolve(VerificationShares mode, uint32_t t, uint32_t 
 }
 
 struct DkgOptions {
-  bool batch_verify = true;  // one multi-dealer share check, per-dealer fallback
+  // Batched proof-of-knowledge and share checks (one check each for all
+  // dealers, per-dealer fallback to name culprits); false: per dealer.
+  bool batch_verify = true;
   VerificationShares verification_shares = VerificationShares::kAuto;
 };
 
@@ -143,7 +151,7 @@ class DkgParty final : public runtime::RoundParty {
 
   Result<runtime::Outgoing> complete_round(uint16_t round, runtime::Inbox inbox, Rng& rng) override {
     switch (round) {
-      case 1: return after_commitments(inbox);
+      case 1: return after_commitments(inbox, rng);
       case 2: return after_shares(inbox);
       default: return after_verification_shares(inbox, rng);
     }
@@ -174,29 +182,37 @@ class DkgParty final : public runtime::RoundParty {
     return s;
   }
 
-  // [round 1 step 5] decode every package, verify every proof; then
-  // [round 2 step 1] send f_i(j) to each j.
-  Result<runtime::Outgoing> after_commitments(const runtime::Inbox& inbox) {
-    std::vector<uint32_t> bad;
-    std::string why;
+  // [round 1 step 5] decode every package, verify every proof (batched
+  // unless options.batch_verify is off); then [round 2 step 1] send f_i(j)
+  // to each j.
+  Result<runtime::Outgoing> after_commitments(const runtime::Inbox& inbox, Rng& rng) {
+    std::map<uint32_t, std::string> bad;  // dealer -> why
+    std::vector<PokClaim<C>> claims;
+    claims.reserve(inbox.broadcast.size());
     for (const auto& [dealer, msg] : inbox.broadcast) {
       auto pkg = Round1Package<C>::decode(msg.payload, config_.threshold, dealer);
       if (!pkg) {
-        bad.push_back(dealer);
-        why += "; " + pkg.error().message;
+        bad.emplace(dealer, pkg.error().message);
         continue;
       }
-      Transcript tr = pok_transcript(base_transcript_, dealer);
-      if (auto st = verify<C>(tr, pkg->commitments[0], pkg->proof); !st) {
-        bad.push_back(dealer);
-        why += "; proof of knowledge of party " + std::to_string(dealer) + ": " + st.error().message;
-        continue;
-      }
+      claims.push_back(PokClaim<C>{dealer, pkg->commitments[0], pkg->proof});
       commitments_.emplace(dealer, std::move(pkg->commitments));
     }
+    OKMPC_ASSIGN_OR_RETURN(const std::vector<runtime::PartyId> unproven,
+                           failing_proofs_vartime<C>(base_transcript_, claims, config_.options.batch_verify, rng));
+    for (runtime::PartyId dealer : unproven) {
+      bad.emplace(dealer, "proof of knowledge of party " + std::to_string(dealer) + " does not verify");
+    }
     if (!bad.empty()) {
-      return fail(ErrorCode::kProtocolAbort, "dkg round 1: rejected the commitments of party " + names(bad) + why,
-                  bad);
+      std::vector<uint32_t> culprits;
+      std::string why;
+      for (const auto& [dealer, reason] : bad) {
+        culprits.push_back(dealer);
+        why += "; " + reason;
+      }
+      commitments_.clear();
+      return fail(ErrorCode::kProtocolAbort,
+                  "dkg round 1: rejected the commitments of party " + names(culprits) + why, culprits);
     }
     commitments_.emplace(config_.self, own_commitments_);
     runtime::Outgoing out;
@@ -227,17 +243,26 @@ class DkgParty final : public runtime::RoundParty {
     for (const auto& [dealer, c] : commitments_) all.push_back(&c);
     summed_ = sum_commitments_vartime<C>(all, config_.threshold);
     const Point own_public = Point::base_mul(secret.expose());
+    const bool local = config_.options.verification_shares == VerificationShares::kLocal;
 
-    bool all_good = false;
-    if (config_.options.batch_verify) {
-      all_good = own_public == evaluate_at_vartime<C>(summed_, config_.self);
+    // Ĉ(m) for every m (kLocal: the verification shares, one batched
+    // evaluation) or for self only (kExchange: the others' come in round 3).
+    std::vector<uint32_t> xs;
+    if (local) {
+      for (uint32_t m = 1; m <= config_.parties; ++m) xs.push_back(m);
+    } else {
+      xs.push_back(config_.self);
     }
+    std::vector<Point> evaluated = evaluate_many_vartime<C>(summed_, xs);
+    const Point& expected_own = evaluated[local ? config_.self - 1 : 0];
+
+    bool all_good = config_.options.batch_verify && own_public == expected_own;
     if (!all_good) {
       std::vector<uint32_t> bad;
       for (const auto& [dealer, s] : shares) {
         if (dealer == config_.self) continue;
         // Feldman's check [KG round 2 step 2]: f_dealer(self)·G == Σ_k self^k·C_{dealer,k}.
-        const Point expected = evaluate_at_vartime<C>(commitments_.at(dealer), config_.self);
+        const Point expected = evaluate_one_vartime<C>(commitments_.at(dealer), config_.self);
         if (!(Point::base_mul(s.expose()) == expected)) bad.push_back(dealer);
       }
       if (!bad.empty()) {
@@ -261,45 +286,54 @@ class DkgParty final : public runtime::RoundParty {
     key.index = config_.self;
     key.secret_share = std::move(secret);
     key.group_public_key = group_key;
-    key.verification_shares.assign(config_.parties, Point::identity());
-    key.verification_shares[config_.self - 1] = own_public;
-    output_.emplace(std::move(key));
-
-    if (config_.options.verification_shares == VerificationShares::kLocal) {
-      for (uint32_t m = 1; m <= config_.parties; ++m) {
-        if (m != config_.self) output_->verification_shares[m - 1] = evaluate_at_vartime<C>(summed_, m);
-      }
-      return runtime::Outgoing{};
+    if (local) {
+      key.verification_shares = std::move(evaluated);
+    } else {
+      key.verification_shares.assign(config_.parties, Point::identity());
+      key.verification_shares[config_.self - 1] = own_public;
     }
+    output_.emplace(std::move(key));
+    if (local) return runtime::Outgoing{};
+
     runtime::Outgoing out;
     out.broadcast = encode_verification_share<C>(own_public);
     return out;
   }
 
   // [round 3, kExchange] check everyone's Y_m against the summed commitments
-  // with one random linear combination; per-party checks name the culprits.
+  // with one random linear combination, as a single multi-scalar check
+  //   Σ_m ρ_m·Y_m − Σ_k (Σ_m ρ_m·m^k)·Ĉ_k == identity
+  // (ρ_m = random_batch_weight from this party's rng, drawn after every Y_m
+  // is in); per-party checks name the culprits only if it fails.
   Result<runtime::Outgoing> after_verification_shares(const runtime::Inbox& inbox, Rng& rng) {
     std::vector<Point>& ys = output_->verification_shares;
     for (const auto& [sender, msg] : inbox.broadcast) {
       OKMPC_ASSIGN_OR_RETURN(ys[sender - 1], decode_verification_share<C>(msg.payload, sender));
     }
-    // Σ_m ρ_m·Y_m == Σ_k (Σ_m ρ_m·m^k)·Ĉ_k, ρ_m uniform from this party's rng.
-    std::vector<Scalar> rho;
-    std::vector<Scalar> coeff(config_.threshold, Scalar::zero());
-    rho.reserve(config_.parties);
-    for (uint32_t m = 1; m <= config_.parties; ++m) {
-      rho.push_back(Scalar::random(rng));
-      Scalar power = rho.back();
+    const uint32_t n = config_.parties, t = config_.threshold;
+    std::vector<Scalar> scalars;
+    std::vector<Point> points(ys.begin(), ys.end());
+    scalars.reserve(n + t);
+    points.insert(points.end(), summed_.begin(), summed_.end());
+    std::vector<Scalar> coeff(t, Scalar::zero());
+    for (uint32_t m = 1; m <= n; ++m) {
+      scalars.push_back(random_batch_weight<C>(rng));
+      Scalar power = scalars.back();
       const Scalar x = Scalar::from_u64(m);
-      for (uint32_t k = 0; k < config_.threshold; ++k) {
+      for (uint32_t k = 0; k < t; ++k) {
         coeff[k] = coeff[k] + power;
-        power = power * x;
+        if (k + 1 < t) power = power * x;
       }
     }
-    if (multi_mul_vartime<C>(rho, ys) == multi_mul_vartime<C>(coeff, summed_)) return runtime::Outgoing{};
+    for (const Scalar& c : coeff) scalars.push_back(-c);
+    if (multi_mul_is_identity_vartime<C>(scalars, points)) return runtime::Outgoing{};
+
+    std::vector<uint32_t> xs;
+    for (uint32_t m = 1; m <= n; ++m) xs.push_back(m);
+    const std::vector<Point> expected = evaluate_many_vartime<C>(summed_, xs);
     std::vector<uint32_t> bad;
-    for (uint32_t m = 1; m <= config_.parties; ++m) {
-      if (!(ys[m - 1] == evaluate_at_vartime<C>(summed_, m))) bad.push_back(m);
+    for (uint32_t m = 1; m <= n; ++m) {
+      if (!(ys[m - 1] == expected[m - 1])) bad.push_back(m);
     }
     if (bad.empty()) return fail(ErrorCode::kInternal, "dkg: batched verification-share check failed spuriously");
     return fail(ErrorCode::kVerificationFailed,

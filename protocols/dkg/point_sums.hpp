@@ -1,14 +1,17 @@
-// Sums and multi-scalar products of public points for the DKG's checks,
-// through every curve's batched primitives (C::Point::sum,
-// C::Point::multi_mul_vartime) and mpc's mul_vartime<C>. Public inputs only:
-// variable time.
+// Sums, multi-scalar products and polynomial evaluations of public points
+// for the DKG's checks, through every curve's batched primitives
+// (C::Point::sum, C::Point::multi_mul_vartime, the optional
+// C::Point::eval_poly_vartime) and mpc's mul_vartime<C>, plus the random
+// weights of batched checks. Public inputs only: variable time.
 #pragma once
 
+#include <concepts>
 #include <span>
 #include <vector>
 
 #include "mpc/curve.hpp"
 #include "mpc/ed25519.hpp"
+#include "mpc/rng.hpp"
 #include "mpc/secp256k1.hpp"
 
 namespace okmpc::dkg {
@@ -59,6 +62,69 @@ typename C::Point evaluate_at_vartime(std::span<const typename C::Point> coeffs,
   const auto xs = C::Scalar::from_u64(x);
   for (size_t k = coeffs.size() - 1; k-- > 0;) acc = mul_vartime<C>(xs, acc) + coeffs[k];
   return acc;
+}
+
+// Whether the curve has the optional batched evaluation
+//   static std::vector<Point> eval_poly_vartime(std::span<const Point> coeffs,
+//                                               std::span<const uint32_t> xs);
+// with result[i] = Σ_k xs[i]^k·coeffs[k] (one pass per x, one normalisation
+// for all results).
+template <Curve C>
+inline constexpr bool kHasEvalPoly =
+    requires(std::span<const typename C::Point> coeffs, std::span<const uint32_t> xs) {
+      { C::Point::eval_poly_vartime(coeffs, xs) } -> std::same_as<std::vector<typename C::Point>>;
+    };
+
+// Σ_k x^k·coeffs[k] for every x in xs (small public identifiers), in the
+// order of xs: the curve's eval_poly_vartime when it has one, else
+// evaluate_at_vartime for each x. Identities for empty coeffs.
+template <Curve C>
+std::vector<typename C::Point> evaluate_many_vartime(std::span<const typename C::Point> coeffs,
+                                                     std::span<const uint32_t> xs) {
+  if constexpr (kHasEvalPoly<C>) {
+    return C::Point::eval_poly_vartime(coeffs, xs);
+  } else {
+    std::vector<typename C::Point> out;
+    out.reserve(xs.size());
+    for (uint32_t x : xs) out.push_back(evaluate_at_vartime<C>(coeffs, x));
+    return out;
+  }
+}
+
+// Σ_k x^k·coeffs[k] at one x through the fastest available path
+// (evaluate_many_vartime with a single x).
+template <Curve C>
+typename C::Point evaluate_one_vartime(std::span<const typename C::Point> coeffs, uint32_t x) {
+  if constexpr (kHasEvalPoly<C>) {
+    return C::Point::eval_poly_vartime(coeffs, std::span<const uint32_t>(&x, 1)).front();
+  } else {
+    return evaluate_at_vartime<C>(coeffs, x);
+  }
+}
+
+// True iff Σ scalars[i]·points[i] is the identity: a batched equation
+// checked as one multi-scalar multiplication. Precondition: equal sizes.
+template <Curve C>
+bool multi_mul_is_identity_vartime(std::span<const typename C::Scalar> scalars,
+                                   std::span<const typename C::Point> points) {
+  return C::Point::multi_mul_vartime(scalars, points).is_identity();
+}
+
+// A random weight for a batched check (Bellare–Garay–Rabin 1998, "small
+// exponents" test): 128 uniform bits from `rng`, as a nonzero scalar. A batch
+// holding a false equation passes with probability at most 2^-128 over the
+// weights (1/q on a toy curve of order q < 2^128), provided the weights are
+// drawn after the inputs are fixed: every caller draws them from the local
+// party's own Rng once all messages of the round are in, so no other party
+// knows or influences them. 128-bit weights keep the weighted terms of a
+// multi-scalar multiplication half as long as full scalars.
+template <Curve C>
+typename C::Scalar random_batch_weight(Rng& rng) {
+  for (;;) {
+    const ByteArray<16> bits = rng.bytes<16>();
+    const typename C::Scalar w = C::Scalar::reduce(bits);
+    if (!w.is_zero()) return w;
+  }
 }
 
 // Coefficient-wise sum of equal-length commitment vectors: the commitments

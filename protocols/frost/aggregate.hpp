@@ -1,7 +1,7 @@
 // FROST aggregation by the coordinator (RFC 9591 §5.3) with share
-// verification (§5.4): every share is checked, the signers whose shares fail
-// are all named in one kProtocolAbort, and the final signature is verified
-// before it is returned. Public data only (variable time).
+// verification (§5.4) on failure: the signature is verified once; only if it
+// does not verify is every share checked, and the signers whose shares fail
+// are all named in one kProtocolAbort. Public data only (variable time).
 #pragma once
 
 #include <algorithm>
@@ -24,18 +24,30 @@ bool verify_signature_share_vartime(const PointOf<S>& commitment_share, const Sc
   return PointOf<S>::base_mul(share.share) == expected;
 }
 
-// §5.3 aggregate. `shares` may come in any order but must hold exactly one
-// share per signer of `package`. Errors:
+// §5.3 aggregate, in the order §5.4 allows ("aggregate, verify the
+// signature, and only if it fails verify each share"): the group commitment
+// is one multi-scalar multiplication, the signature (R, Σ z_i) is checked
+// once against the group key, and only when that check fails is every share
+// checked (§5.4) to name the signers at fault. Shares whose errors cancel in
+// the sum leave a valid signature, which is returned: what is released is
+// always a signature that verifies under the group key.
+// `shares` may come in any order but must hold exactly one share per signer
+// of `package`. Errors:
 //  - invalid package: as validate_signing_package (threshold and n from keys);
+//  - an identity group key: kInvalidPoint;
 //  - a missing, duplicate or unexpected share: kProtocolAbort naming the
 //    signer(s) concerned;
-//  - shares that fail §5.4: kProtocolAbort naming every such signer;
-//  - final signature not verifying (cannot happen when all shares verified):
-//    kInternal. A signature is never returned unverified.
+//  - a signature that does not verify: kProtocolAbort naming every signer
+//    whose share fails §5.4; kInternal if none does (cannot happen: a sum of
+//    valid shares is a valid signature). A signature is never returned
+//    unverified.
 template <Ciphersuite S>
 Result<Signature<S>> aggregate(const SigningPackage<S>& package, std::span<const SignatureShare<S>> shares,
                                const PublicKeyPackage<S>& keys) {
   OKMPC_TRY(validate_signing_package<S>(package, keys.threshold, keys.parties()));
+  if (keys.group_public_key.is_identity()) {
+    return fail(ErrorCode::kInvalidPoint, "group public key is the identity element");
+  }
   const auto& list = package.commitments;
   const std::vector<PartyId> signers = package.signers();
 
@@ -64,34 +76,34 @@ Result<Signature<S>> aggregate(const SigningPackage<S>& package, std::span<const
   }
 
   const std::vector<ScalarOf<S>> factors = compute_binding_factors<S>(keys.group_public_key, list, package.message);
-  const std::vector<PointOf<S>> commitment_shares = commitment_shares_vartime<S>(list, factors);
-  const PointOf<S> group_commitment = PointOf<S>::sum(commitment_shares);
+  const PointOf<S> group_commitment = compute_group_commitment_vartime<S>(list, factors);
   if (group_commitment.is_identity()) {
     return fail(ErrorCode::kInvalidPoint, "group commitment is the identity element");
   }
   const ScalarOf<S> challenge = compute_challenge<S>(group_commitment, keys.group_public_key, package.message);
-
   ScalarOf<S> z = ScalarOf<S>::zero();
+  for (const auto* share : ordered) z = z + share->share;
+  const Signature<S> signature{group_commitment, z};
+  if (signature_equation_holds_vartime<S>(keys.group_public_key, signature, challenge)) return signature;
+
+  // §5.4 for every share, to name the signers at fault.
+  const std::vector<PointOf<S>> commitment_shares = commitment_shares_vartime<S>(list, factors);
+  OKMPC_ASSIGN_OR_RETURN(const std::vector<ScalarOf<S>> lambdas,
+                         (lagrange_coefficients<typename S::Group>(signers)));
   std::vector<uint32_t> cheaters;
   for (size_t k = 0; k < list.size(); ++k) {
     const PartyId id = list[k].identifier;
-    OKMPC_ASSIGN_OR_RETURN(const ScalarOf<S> lambda, (lagrange_coefficient<typename S::Group>(id, signers)));
-    if (!verify_signature_share_vartime<S>(commitment_shares[k], challenge, lambda,
+    if (!verify_signature_share_vartime<S>(commitment_shares[k], challenge, lambdas[k],
                                            keys.verification_shares[id - 1], *ordered[k])) {
       cheaters.push_back(id);
     }
-    z = z + ordered[k]->share;
   }
-  if (!cheaters.empty()) {
-    std::string names;
-    for (uint32_t c : cheaters) names += (names.empty() ? "" : ", ") + std::to_string(c);
-    return fail(ErrorCode::kProtocolAbort, "invalid signature share from signer(s) " + names, cheaters);
+  if (cheaters.empty()) {
+    return fail(ErrorCode::kInternal, "aggregated signature does not verify but every signature share does");
   }
-  Signature<S> signature{group_commitment, z};
-  if (auto st = verify_signature_vartime<S>(keys.group_public_key, package.message, signature); !st) {
-    return fail(ErrorCode::kInternal, "aggregated signature does not verify: " + st.error().message);
-  }
-  return signature;
+  std::string names;
+  for (uint32_t c : cheaters) names += (names.empty() ? "" : ", ") + std::to_string(c);
+  return fail(ErrorCode::kProtocolAbort, "invalid signature share from signer(s) " + names, cheaters);
 }
 
 }  // namespace okmpc::frost

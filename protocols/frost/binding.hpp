@@ -94,17 +94,24 @@ std::vector<PointOf<S>> commitment_shares_vartime(std::span<const SigningCommitm
   return out;
 }
 
-// §4.5 compute_group_commitment: R = Σ D_i + Σ rho_i·E_i. Public inputs only.
+// §4.5 compute_group_commitment: R = Σ D_i + Σ rho_i·E_i, as one
+// multi-scalar multiplication with scalars (1, rho_i) over (D_i, E_i).
+// `factors[k]` belongs to `commitments[k]`. Public inputs only.
 template <Ciphersuite S>
 PointOf<S> compute_group_commitment_vartime(std::span<const SigningCommitments<S>> commitments,
                                             std::span<const ScalarOf<S>> factors) {
-  std::vector<PointOf<S>> terms;
-  terms.reserve(2 * commitments.size());
+  std::vector<ScalarOf<S>> scalars;
+  std::vector<PointOf<S>> points;
+  scalars.reserve(2 * commitments.size());
+  points.reserve(2 * commitments.size());
+  const ScalarOf<S> one = ScalarOf<S>::one();
   for (size_t k = 0; k < commitments.size(); ++k) {
-    terms.push_back(commitments[k].hiding);
-    terms.push_back(mul_vartime<S>(factors[k], commitments[k].binding));
+    scalars.push_back(one);
+    points.push_back(commitments[k].hiding);
+    scalars.push_back(factors[k]);
+    points.push_back(commitments[k].binding);
   }
-  return PointOf<S>::sum(terms);
+  return PointOf<S>::multi_mul_vartime(scalars, points);
 }
 
 // §4.6 compute_challenge: c = H2(SerializeElement(R) || SerializeElement(PK) || msg).

@@ -9,7 +9,18 @@
 
 namespace okmpc::frost {
 
-// Variable time (public inputs). kInvalidPoint if PK is the identity;
+// The Schnorr equation z·G == R + c·PK for a given challenge c, checked as
+// one two-term multi-scalar multiplication z·G − c·PK == R. Public inputs
+// only (variable time).
+template <Ciphersuite S>
+bool signature_equation_holds_vartime(const PointOf<S>& group_public_key, const Signature<S>& signature,
+                                      const ScalarOf<S>& challenge) {
+  const ScalarOf<S> scalars[] = {signature.z, -challenge};
+  const PointOf<S> points[] = {PointOf<S>::generator(), group_public_key};
+  return PointOf<S>::multi_mul_vartime(scalars, points) == signature.R;
+}
+
+// Variable time (public inputs). kInvalidPoint if PK or R is the identity;
 // kVerificationFailed if the equation does not hold.
 template <Ciphersuite S>
 Status verify_signature_vartime(const PointOf<S>& group_public_key, ByteView message,
@@ -18,7 +29,7 @@ Status verify_signature_vartime(const PointOf<S>& group_public_key, ByteView mes
     return fail(ErrorCode::kInvalidPoint, "public key or R is the identity element");
   }
   const ScalarOf<S> c = compute_challenge<S>(signature.R, group_public_key, message);
-  if (!(PointOf<S>::base_mul(signature.z) == signature.R + mul_vartime<S>(c, group_public_key))) {
+  if (!signature_equation_holds_vartime<S>(group_public_key, signature, c)) {
     return fail(ErrorCode::kVerificationFailed, std::string(S::kName) + " signature does not verify");
   }
   return ok();
