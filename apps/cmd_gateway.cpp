@@ -17,7 +17,7 @@ constexpr const char* kHelp = R"(usage: okmpc gateway --listen 127.0.0.1:PORT --
          [--oidc-jwks FILE --oidc-audience ID] [--clients FILE]
          [--auth-nodes 3 --auth-quorum 2 --dwn-nodes 3 --dwn-threshold 2]
          [--rate-ip PER_SECOND] [--rate-identity PER_MINUTE] [--threads N]
-         [--malicious-auth-node I] [--dwn-down I[,J...]]
+         [--malicious-auth-node I] [--dwn-down I[,J...]] [--key-pool N] [--eddsa-receipts]
 
 Serves the okmpc HTTP API (docs/gateway.md). PORT 0 picks a free port; the
 chosen address is printed as "listening on HOST:PORT" once ready.
@@ -30,6 +30,9 @@ chosen address is printed as "listening on HOST:PORT" once ready.
   --rate-identity N     authentications per minute per identity (default 60; 0 = unlimited)
   --malicious-auth-node I  auth node I attests falsely (fault injection for tests)
   --dwn-down I,J        DWN nodes I, J are down (fault injection for tests)
+  --key-pool N          keep N pre-generated key sets for first logins, refilled in the
+                        background at low priority (default 0: keys made at first login)
+  --eddsa-receipts      also FROST-sign each registration record with the user's Ed25519 key
 )";
 
 bool parse_u32(const std::string& s, uint32_t& out) {
@@ -52,8 +55,8 @@ int run_gateway(const std::vector<std::string>& argv) {
   auto args = Args::parse(argv,
                           {"listen", "data", "oidc-jwks", "oidc-audience", "clients", "auth-nodes", "auth-quorum",
                            "dwn-nodes", "dwn-threshold", "rate-ip", "rate-identity", "threads",
-                           "malicious-auth-node", "dwn-down"},
-                          {"help"}, &err);
+                           "malicious-auth-node", "dwn-down", "key-pool"},
+                          {"help", "eddsa-receipts"}, &err);
   if (!args) return usage_error("gateway", err);
   if (args->flag("help")) {
     std::cout << kHelp;
@@ -80,13 +83,14 @@ int run_gateway(const std::vector<std::string>& argv) {
   uint32_t threads = config.threads;
   for (auto [name, target] : {U32Option{"auth-nodes", &config.auth_nodes}, U32Option{"auth-quorum", &config.auth_quorum},
                               U32Option{"dwn-nodes", &config.dwn_nodes}, U32Option{"dwn-threshold", &config.dwn_threshold},
-                              U32Option{"threads", &threads},
+                              U32Option{"threads", &threads}, U32Option{"key-pool", &config.key_pool},
                               U32Option{"malicious-auth-node", &config.malicious_auth_node}}) {
     if (auto v = args->get(name); v && !parse_u32(*v, *target)) {
       return usage_error("gateway", std::string("--") + name + " must be a non-negative integer");
     }
   }
   config.threads = std::max(1u, threads);
+  config.eddsa_receipts = args->flag("eddsa-receipts");
   if (auto v = args->get("rate-ip"); v && !parse_double(*v, config.ip_rate_per_second)) {
     return usage_error("gateway", "--rate-ip must be a non-negative number");
   }

@@ -28,12 +28,27 @@ bool well_formed_code(std::string_view code) {
 }  // namespace
 
 Result<std::unique_ptr<OtpService>> OtpService::create(OtpConfig config, SecretBytes server_key,
-                                                       OktoTokenIssuer issuer, OtpOutbox& outbox, Rng& rng) {
+                                                       OktoTokenIssuer issuer, OtpOutbox& outbox, Rng& rng,
+                                                       std::unique_ptr<SqliteOtpStateStore> state) {
   if (server_key.size() < 32) return fail(ErrorCode::kInvalidArgument, "otp: server key must be at least 32 bytes");
   if (config.max_attempts == 0 || config.lifetime_seconds == 0 || config.max_sends_per_window == 0) {
     return fail(ErrorCode::kInvalidArgument, "otp: attempts, lifetime and sends per window must be positive");
   }
-  return std::unique_ptr<OtpService>(new OtpService(config, std::move(server_key), std::move(issuer), outbox, rng));
+  std::unique_ptr<OtpService> service(new OtpService(config, std::move(server_key), std::move(issuer), outbox, rng));
+  if (state) {
+    OKMPC_ASSIGN_OR_RETURN(auto stored, state->load_all());
+    for (auto& row : stored) service->entries_[{row.channel, std::move(row.address)}] = std::move(row.entry);
+    service->state_ = std::move(state);
+  }
+  return service;
+}
+
+AuthResult<void> OtpService::commit(OtpChannel channel, const std::string& to, Entry entry) {
+  if (state_) {
+    if (auto saved = state_->save(channel, to, entry); !saved) return auth_fail(AuthErrorCode::kInternal, saved.error());
+  }
+  entries_[{channel, to}] = std::move(entry);
+  return {};
 }
 
 Hash32 OtpService::code_mac(OtpChannel channel, std::string_view to, uint64_t issued_at, std::string_view code) const {
@@ -76,10 +91,24 @@ AuthResult<OtpSent> OtpService::send(OtpChannel channel, std::string_view addres
   current.expires_at = message.expires_at;
   current.code_mac = code_mac(channel, to, now, message.code);
   current.sends.push_back(now);
+  // Saved before delivery, so a delivered code is always one a restarted
+  // node still knows; a failed delivery puts the previous entry back.
+  const bool existed = found != entries_.end();
+  const Entry previous = existed ? found->second : Entry{};
+  if (auto committed = commit(channel, to, std::move(current)); !committed) {
+    sodium_memzero(message.code.data(), message.code.size());
+    return tl::unexpected(committed.error());
+  }
   auto delivered = outbox_.deliver(message);
   sodium_memzero(message.code.data(), message.code.size());
-  if (!delivered) return auth_fail(AuthErrorCode::kInternal, delivered.error());
-  entries_[{channel, to}] = std::move(current);
+  if (!delivered) {
+    if (existed) {
+      (void)commit(channel, to, previous);
+    } else {
+      (void)commit(channel, to, Entry{});  // nothing pending, no send counted
+    }
+    return auth_fail(AuthErrorCode::kInternal, delivered.error());
+  }
   return OtpSent{to, message.expires_at, now + config_.resend_interval_seconds};
 }
 
@@ -90,28 +119,35 @@ AuthResult<std::string> OtpService::verify(OtpChannel channel, std::string_view 
   std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find({channel, to});
   if (it == entries_.end()) return auth_fail(AuthErrorCode::kOtpInvalid, "no code pending for this address");
-  Entry& e = it->second;
+  Entry e = it->second;  // a copy: committed (saved first) before it counts
   if (e.locked_until > now) {
     return auth_fail(AuthErrorCode::kOtpLocked, "too many wrong codes; locked until " + std::to_string(e.locked_until));
   }
   if (!e.has_code) return auth_fail(AuthErrorCode::kOtpInvalid, "no code pending for this address");
   if (now >= e.expires_at) {
     e.has_code = false;
-    return auth_fail(AuthErrorCode::kOtpExpired, "the code expired at " + std::to_string(e.expires_at));
+    const uint64_t expired_at = e.expires_at;
+    if (auto c = commit(channel, to, std::move(e)); !c) return tl::unexpected(c.error());
+    return auth_fail(AuthErrorCode::kOtpExpired, "the code expired at " + std::to_string(expired_at));
   }
   const Hash32 presented = code_mac(channel, to, e.issued_at, code);
   if (!ct_equal(presented, e.code_mac)) {
     if (++e.failures >= config_.max_attempts) {
       e.has_code = false;
       e.locked_until = now + config_.lockout_seconds;
+      const uint64_t locked_until = e.locked_until;
+      if (auto c = commit(channel, to, std::move(e)); !c) return tl::unexpected(c.error());
       return auth_fail(AuthErrorCode::kOtpLocked, "wrong code; attempts exhausted, locked until " +
-                                                      std::to_string(e.locked_until));
+                                                      std::to_string(locked_until));
     }
-    return auth_fail(AuthErrorCode::kOtpInvalid, "wrong code (" + std::to_string(config_.max_attempts - e.failures) +
-                                                     " attempts left)");
+    const uint32_t left = config_.max_attempts - e.failures;
+    if (auto c = commit(channel, to, std::move(e)); !c) return tl::unexpected(c.error());
+    return auth_fail(AuthErrorCode::kOtpInvalid, "wrong code (" + std::to_string(left) + " attempts left)");
   }
+  // Consumed (and saved) before the token exists: a crash cannot reuse it.
   e.has_code = false;
   e.failures = 0;
+  if (auto c = commit(channel, to, std::move(e)); !c) return tl::unexpected(c.error());
   return issuer_.issue(channel, to, now, rng_, std::move(session_nonce));
 }
 

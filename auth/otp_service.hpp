@@ -13,6 +13,10 @@
 //            guess drops the code and locks for lockout_seconds (OTP_LOCKED) ·
 //            right: the code is consumed, failures reset, token returned.
 // A failed delivery changes no state. Thread-safe (one mutex).
+// With a state store (otp_state_store.hpp) every change is saved before the
+// answer is given, and create() loads the saved entries, so a restart keeps
+// pending codes, attempt counters, lock-outs and the resend limit; a failed
+// save is kInternal and changes nothing in memory either.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +30,7 @@
 #include "auth/auth_error.hpp"
 #include "auth/okto_token.hpp"
 #include "auth/otp_outbox.hpp"
+#include "auth/otp_state_store.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/rng.hpp"
 #include "mpc/secret.hpp"
@@ -52,9 +57,11 @@ class OtpService {
   // `server_key` keys the code HMAC and must be >= 32 bytes; attempts,
   // lifetime and sends per window must be positive (kInvalidArgument
   // otherwise). `rng` draws codes and token ids; `outbox` delivers codes;
-  // both must outlive the service.
+  // both must outlive the service. `state` (optional) persists the entries;
+  // its stored entries are loaded (errors from loading are returned).
   static Result<std::unique_ptr<OtpService>> create(OtpConfig config, SecretBytes server_key,
-                                                    OktoTokenIssuer issuer, OtpOutbox& outbox, Rng& rng);
+                                                    OktoTokenIssuer issuer, OtpOutbox& outbox, Rng& rng,
+                                                    std::unique_ptr<SqliteOtpStateStore> state = nullptr);
 
   // Sends a fresh code to `address` at unix time `now` (see the state machine
   // above). kBadRequest for a malformed address; kInternal if delivery failed.
@@ -68,20 +75,15 @@ class OtpService {
   const OktoTokenIssuer& issuer() const { return issuer_; }
 
  private:
-  struct Entry {
-    bool has_code = false;
-    Hash32 code_mac{};  // HMAC(server_key, len-prefixed domain ‖ channel ‖ address ‖ issued_at ‖ code)
-    uint64_t issued_at = 0;
-    uint64_t expires_at = 0;
-    uint32_t failures = 0;
-    uint64_t locked_until = 0;
-    std::deque<uint64_t> sends;  // send times within the window
-  };
+  using Entry = OtpEntry;
 
   OtpService(OtpConfig config, SecretBytes server_key, OktoTokenIssuer issuer, OtpOutbox& outbox, Rng& rng)
       : config_(config), server_key_(std::move(server_key)), issuer_(std::move(issuer)), outbox_(outbox), rng_(rng) {}
 
   Hash32 code_mac(OtpChannel channel, std::string_view to, uint64_t issued_at, std::string_view code) const;
+  // Saves `entry` (if there is a store), then makes it the entry in memory.
+  // kInternal and nothing changed if the save fails. Called under mu_.
+  AuthResult<void> commit(OtpChannel channel, const std::string& to, Entry entry);
 
   OtpConfig config_;
   SecretBytes server_key_;
@@ -90,6 +92,7 @@ class OtpService {
   Rng& rng_;
   std::mutex mu_;
   std::map<std::pair<OtpChannel, std::string>, Entry> entries_;
+  std::unique_ptr<SqliteOtpStateStore> state_;
 };
 
 }  // namespace okmpc::auth

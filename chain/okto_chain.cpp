@@ -4,6 +4,7 @@
 #include <chrono>
 #include <system_error>
 
+#include "chain/account_call.hpp"
 #include "chain/system_entry.hpp"
 #include "chain/user_operation_json.hpp"
 #include "mpc/hex.hpp"
@@ -110,7 +111,25 @@ Result<std::optional<Block>> OktoChain::seal_block() {
   return std::optional<Block>(std::move(b));
 }
 
-Result<Receipt> OktoChain::submit(const UserOperation& op) {
+Status OktoChain::admit_registration(const UserOperation& op, ByteView certificate) const {
+  if (!config_.registration_authorizer) return ok();
+  auto call = decode_account_call(op.call_data);
+  if (!call) return ok();  // not a registration; execution reports the bad callData
+  const auto* reg = std::get_if<RegisterSession>(&*call);
+  if (reg == nullptr) return ok();
+  if (certificate.empty()) {
+    return fail(ErrorCode::kPermissionDenied,
+                "AUTH_QUORUM_REQUIRED registerSession without an auth quorum certificate");
+  }
+  const RegistrationClaim claim{op.sender, reg->session, reg->valid_until};
+  if (auto accepted = config_.registration_authorizer(certificate, claim); !accepted) {
+    return fail(ErrorCode::kPermissionDenied, "AUTH_QUORUM_INVALID " + accepted.error().message);
+  }
+  return ok();
+}
+
+Result<Receipt> OktoChain::submit(const UserOperation& op, ByteView registration_certificate) {
+  OKMPC_TRY(admit_registration(op, registration_certificate));
   StateTxn txn(state_);
   auto done = execute_user_operation(txn, op, pending_time(), config_.entry_point);
   if (!done) {

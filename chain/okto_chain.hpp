@@ -36,6 +36,7 @@
 #include "chain/block.hpp"
 #include "chain/chain_store.hpp"
 #include "chain/entry_point.hpp"
+#include "chain/registration_authorizer.hpp"
 #include "chain/user_operation.hpp"
 #include "chain/world_state.hpp"
 #include "mpc/error.hpp"
@@ -53,6 +54,8 @@ struct ChainConfig {
   uint32_t ops_per_block = 1;
   // Unix seconds; empty = the system clock. Block timestamps never go back.
   std::function<uint64_t()> clock;
+  // Empty = registrations need no certificate (chain/registration_authorizer.hpp).
+  RegistrationAuthorizer registration_authorizer;
 };
 
 struct Receipt {
@@ -90,7 +93,13 @@ class OktoChain {
   // pending. Accepted: its receipt (included once its block is sealed). A
   // failure to write the block is kIo; the pending block is then dropped
   // and the state reloaded from the database.
-  Result<Receipt> submit(const UserOperation& op);
+  //
+  // With config.registration_authorizer set, a UserOp whose call is
+  // registerSession must come with `registration_certificate` (the auth
+  // quorum certificate) the authorizer accepts: missing →
+  // kPermissionDenied "AUTH_QUORUM_REQUIRED", refused → kPermissionDenied
+  // "AUTH_QUORUM_INVALID: <why>"; checked before execution, nothing changes.
+  Result<Receipt> submit(const UserOperation& op, ByteView registration_certificate = {});
 
   // Operator entries (chain/system_entry.hpp), pending/sealed like submit.
   // deploy_swa: kAlreadyExists if the owner's SWA exists. mint /
@@ -137,6 +146,8 @@ class OktoChain {
   uint64_t now() const;
   uint64_t pending_time();
   Result<Receipt> accept(BlockEntry entry);
+  // The registration admission check described at submit().
+  Status admit_registration(const UserOperation& op, ByteView certificate) const;
   Result<Receipt> accept_system(EntryKind kind, Bytes body);
   Status reload_state();
   Status verify_stored_chain();

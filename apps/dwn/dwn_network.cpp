@@ -7,6 +7,7 @@
 #include "mpc/secp256k1.hpp"
 #include "protocols/dkg/simulated.hpp"
 #include "protocols/ecdsa/run_simulated.hpp"
+#include "protocols/frost/sign_simulated.hpp"
 
 namespace okmpc::dwn {
 
@@ -89,47 +90,131 @@ Result<UserKeys> DwnNetwork::generate_user_keys(const std::string& identity) {
   return out;
 }
 
-Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
-  std::vector<dkg::KeyShare<Secp256k1>> shares;
-  std::vector<ecdsa::EcdsaSetup> setups;
-  std::vector<uint32_t> refused;
+template <Curve C>
+struct DwnNetwork::Signers {
+  std::vector<dkg::KeyShare<C>> shares;
+  std::vector<SecretBytes> extras;  // the stored setups (ECDSA), empty for Ed25519
+  std::vector<uint32_t> ids;
+};
+
+template <Curve C>
+Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& key_id, const std::string& identity,
+                                                           const eth::Address& session_address,
+                                                           ByteView authorization) const {
+  Signers<C> out;
+  std::vector<uint32_t> refused, unbound;
   Error refusal;
-  EcdsaSignResult out;
-  for (uint32_t node = 1; node <= nodes() && shares.size() < threshold_; ++node) {
+  for (uint32_t node = 1; node <= nodes() && out.shares.size() < threshold_; ++node) {
     if (is_down(node)) continue;
-    const ShareVault& vault = vaults_[node - 1];
-    OKMPC_ASSIGN_OR_RETURN(SecretBytes blob, vault.get(request.key_id));
-    OKMPC_ASSIGN_OR_RETURN(auto stored, decode_stored_share<Secp256k1>(blob.expose()));
-    // Each node decides on its own whether to take part.
-    if (stored.owner != request.identity) {
-      refused.push_back(node);
-      refusal = Error(ErrorCode::kPermissionDenied, "key " + request.key_id + " does not belong to the requester");
+    OKMPC_ASSIGN_OR_RETURN(SecretBytes blob, vaults_[node - 1].get(key_id));
+    OKMPC_ASSIGN_OR_RETURN(auto stored, decode_stored_share<C>(blob.expose()));
+    // Each node decides on its own whether to take part. A share that was
+    // never bound (the node was down at the claim) signs for nobody.
+    if (stored.owner == kUnclaimedOwner) {
+      unbound.push_back(node);
       continue;
     }
-    if (auto ok = check_(request.authorization, request.identity, request.session_address); !ok) {
+    if (stored.owner != identity) {
+      refused.push_back(node);
+      refusal = Error(ErrorCode::kPermissionDenied, "key " + key_id + " does not belong to the requester");
+      continue;
+    }
+    if (auto ok = check_(authorization, identity, session_address); !ok) {
       refused.push_back(node);
       refusal = ok.error();
       continue;
     }
-    OKMPC_ASSIGN_OR_RETURN(auto setup, ecdsa::EcdsaSetup::parse(stored.extra.expose()));
-    shares.push_back(std::move(stored.share));
-    setups.push_back(std::move(setup));
-    out.signers.push_back(node);
+    out.shares.push_back(std::move(stored.share));
+    out.extras.push_back(std::move(stored.extra));
+    out.ids.push_back(node);
   }
   if (!refused.empty()) {
     return fail(ErrorCode::kPermissionDenied, "dwn: node(s) " + node_list(refused) + " refused: " + refusal.message,
                 refused);
   }
-  if (shares.size() < threshold_) {
-    return fail(ErrorCode::kTimeout, "dwn: only " + std::to_string(shares.size()) + " of the " +
-                                         std::to_string(threshold_) + " needed signers are up; down: " +
-                                         node_list(down_nodes()), down_nodes());
+  if (out.shares.size() < threshold_) {
+    std::vector<uint32_t> missing = down_nodes();
+    missing.insert(missing.end(), unbound.begin(), unbound.end());
+    return fail(ErrorCode::kTimeout, "dwn: only " + std::to_string(out.shares.size()) + " of the " +
+                                         std::to_string(threshold_) + " needed signers are available; down: " +
+                                         node_list(down_nodes()) + "; not yet bound: " + node_list(unbound),
+                missing);
+  }
+  return out;
+}
+
+Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
+  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Secp256k1>(request.key_id, request.identity,
+                                                                  request.session_address, request.authorization));
+  std::vector<ecdsa::EcdsaSetup> setups;
+  for (const SecretBytes& extra : signers.extras) {
+    OKMPC_ASSIGN_OR_RETURN(auto setup, ecdsa::EcdsaSetup::parse(extra.expose()));
+    setups.push_back(std::move(setup));
   }
   OsRng os;
-  OKMPC_ASSIGN_OR_RETURN(auto signed_, ecdsa::sign_simulated(shares, setups, request.digest, os, live_network()));
+  OKMPC_ASSIGN_OR_RETURN(auto signed_,
+                         ecdsa::sign_simulated(signers.shares, setups, request.digest, os, live_network()));
+  EcdsaSignResult out;
   out.signature = signed_.signature;
   out.report = signed_.report;
+  out.signers = std::move(signers.ids);
   return out;
+}
+
+Result<EddsaSignResult> DwnNetwork::sign_eddsa(const EddsaSignRequest& request) {
+  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Ed25519>(request.key_id, request.identity,
+                                                                request.session_address, request.authorization));
+  OsRng os;
+  OKMPC_ASSIGN_OR_RETURN(auto signed_, frost::sign_simulated<frost::FrostEd25519Sha512>(
+                                           std::span<const dkg::KeyShare<Ed25519>>(signers.shares),
+                                           request.message, os, live_network()));
+  EddsaSignResult out;
+  out.signature = signed_.signature.to_bytes();
+  out.report = signed_.report;
+  out.signers = std::move(signers.ids);
+  return out;
+}
+
+template <Curve C>
+Status DwnNetwork::bind_share(uint32_t node, const std::string& key_id, const std::string& identity) {
+  ShareVault& vault = vaults_[node - 1];
+  OKMPC_ASSIGN_OR_RETURN(SecretBytes blob, vault.get(key_id));
+  OKMPC_ASSIGN_OR_RETURN(auto stored, decode_stored_share<C>(blob.expose()));
+  if (stored.owner == identity) return ok();
+  if (stored.owner != kUnclaimedOwner) {
+    return fail(ErrorCode::kPermissionDenied, "key " + key_id + " already belongs to another identity", {node});
+  }
+  return vault.replace(key_id, encode_stored_share<C>(identity, stored.share, stored.extra.expose()));
+}
+
+Result<uint32_t> DwnNetwork::bind_owner(const UserKeys& keys, const std::string& identity,
+                                        const eth::Address& session_address, ByteView authorization) {
+  uint32_t mask = 0, live = 0;
+  std::vector<uint32_t> refused;
+  Error refusal;
+  for (uint32_t node = 1; node <= nodes(); ++node) {
+    if (is_down(node)) continue;
+    ++live;
+    Status bound = check_(authorization, identity, session_address);
+    if (bound) bound = bind_share<Secp256k1>(node, keys.ecdsa_key_id, identity);
+    if (bound) bound = bind_share<Ed25519>(node, keys.eddsa_key_id, identity);
+    if (!bound) {
+      if (bound.error().code != ErrorCode::kPermissionDenied) return tl::unexpected(bound.error());
+      refused.push_back(node);
+      refusal = bound.error();
+      continue;
+    }
+    mask |= 1u << (node - 1);
+  }
+  if (!refused.empty()) {
+    return fail(ErrorCode::kPermissionDenied, "dwn: node(s) " + node_list(refused) + " refused: " + refusal.message,
+                refused);
+  }
+  if (live < threshold_) {
+    return fail(ErrorCode::kTimeout, "dwn: binding needs " + std::to_string(threshold_) + " live nodes; down: " +
+                                         node_list(down_nodes()), down_nodes());
+  }
+  return mask;
 }
 
 }  // namespace okmpc::dwn

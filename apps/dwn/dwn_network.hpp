@@ -10,8 +10,15 @@
 //    auth-quorum authorization (each node checks on its own), then run
 //    DKLs23 signing (protocols/ecdsa/sign.hpp). The signature is verified by
 //    the protocol before release.
+//  - bind_owner: the nodes re-bind the shares of a pooled key set
+//    (key_pool.hpp), generated with owner kUnclaimedOwner, to the identity
+//    that claimed it — each node only after checking the auth quorum
+//    certificate for that identity itself.
+//  - sign_eddsa: FROST (RFC 9591, Ed25519-SHA512) by t live nodes with the
+//    same per-node checks as sign_ecdsa.
 // Nodes can be marked down (fault injection): keygen needs all n nodes,
-// signing any t of them.
+// signing and binding any t of them. A node whose share is still unclaimed
+// (it was down when the set was bound) does not sign for anyone.
 #pragma once
 
 #include <cstdint>
@@ -19,15 +26,21 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "apps/dwn/share_vault.hpp"
+#include "mpc/curve.hpp"
 #include "mpc/error.hpp"
 #include "mpc/eth.hpp"
 #include "mpc/hash.hpp"
 #include "protocols/runtime/run_report.hpp"
 
 namespace okmpc::dwn {
+
+// Owner recorded in the shares of a pooled, not yet claimed key set. No
+// gateway identity has this form ("provider:hex").
+inline constexpr std::string_view kUnclaimedOwner = "dwn-pool-unclaimed";
 
 struct UserKeys {
   std::string ecdsa_key_id;
@@ -47,6 +60,21 @@ struct SignRequest {
   std::string identity;         // who asks (must own the key)
   eth::Address session_address{};  // the session being registered
   Bytes authorization;          // the auth network's quorum certificate (encoded)
+};
+
+// What a signing node is asked to sign with the EdDSA key (FROST).
+struct EddsaSignRequest {
+  std::string key_id;
+  Bytes message;
+  std::string identity;
+  eth::Address session_address{};
+  Bytes authorization;
+};
+
+struct EddsaSignResult {
+  ByteArray<64> signature{};  // RFC 8032 R ‖ S, verified by the coordinator
+  std::vector<uint32_t> signers;
+  runtime::RunReport report;
 };
 
 // Checks an authorization for (identity, session address); run by every
@@ -77,6 +105,19 @@ class DwnNetwork {
   // authorization (naming it), kNotFound for an unknown key.
   Result<EcdsaSignResult> sign_ecdsa(const SignRequest& request);
 
+  // FROST signature of request.message with the Ed25519 key; errors as sign_ecdsa.
+  Result<EddsaSignResult> sign_eddsa(const EddsaSignRequest& request);
+
+  // Every live node checks `authorization` for (identity, session_address)
+  // and re-binds its shares of `keys` (both key ids) from kUnclaimedOwner to
+  // `identity` (already bound to identity: nothing to do). Returns the mask
+  // of nodes that hold the keys bound to identity (bit i-1 = node i).
+  // kPermissionDenied naming the nodes that refused (bad authorization, or a
+  // share owned by someone else); kTimeout if fewer than t nodes are up.
+  // Nodes that are down keep the unclaimed owner.
+  Result<uint32_t> bind_owner(const UserKeys& keys, const std::string& identity, const eth::Address& session_address,
+                              ByteView authorization);
+
   uint32_t nodes() const { return static_cast<uint32_t>(vaults_.size()); }
   uint32_t threshold() const { return threshold_; }
 
@@ -85,6 +126,15 @@ class DwnNetwork {
       : vaults_(std::move(vaults)), threshold_(threshold), down_mask_(down_mask), check_(std::move(check)) {}
   bool is_down(uint32_t node) const { return (down_mask_ >> (node - 1)) & 1u; }
   std::vector<uint32_t> down_nodes() const;
+  // The first t live nodes willing to sign with key_id for the requester,
+  // with their decoded shares (sign_ecdsa / sign_eddsa).
+  template <Curve C>
+  struct Signers;
+  template <Curve C>
+  Result<Signers<C>> collect_signers(const std::string& key_id, const std::string& identity,
+                                     const eth::Address& session_address, ByteView authorization) const;
+  template <Curve C>
+  Status bind_share(uint32_t node, const std::string& key_id, const std::string& identity);
 
   std::vector<ShareVault> vaults_;  // [i-1] = node i
   uint32_t threshold_;

@@ -55,13 +55,7 @@ bool ShareVault::contains(std::string_view key_id) const {
   return valid_key_id(key_id) && fs::exists(share_path(key_id));
 }
 
-Status ShareVault::put(std::string_view key_id, const SecretBytes& plaintext) {
-  if (!valid_key_id(key_id)) return fail(ErrorCode::kInvalidArgument, "invalid key id '" + std::string(key_id) + "'");
-  const fs::path path = share_path(key_id);
-  if (fs::exists(path)) {
-    return fail(ErrorCode::kAlreadyExists, "node " + std::to_string(node_id_) + " already holds key " +
-                                               std::string(key_id));
-  }
+Bytes ShareVault::seal(std::string_view key_id, const SecretBytes& plaintext) const {
   const Bytes ad = associated_data(key_id);
   Bytes out(kNonceBytes + plaintext.size() + kTagBytes);
   randombytes_buf(out.data(), kNonceBytes);
@@ -70,7 +64,27 @@ Status ShareVault::put(std::string_view key_id, const SecretBytes& plaintext) {
                                              plaintext.size(), ad.data(), ad.size(), nullptr, out.data(),
                                              key_.expose().data());
   out.resize(kNonceBytes + clen);
-  return write_file_atomic(path, out, 0600);
+  return out;
+}
+
+Status ShareVault::put(std::string_view key_id, const SecretBytes& plaintext) {
+  if (!valid_key_id(key_id)) return fail(ErrorCode::kInvalidArgument, "invalid key id '" + std::string(key_id) + "'");
+  const fs::path path = share_path(key_id);
+  if (fs::exists(path)) {
+    return fail(ErrorCode::kAlreadyExists, "node " + std::to_string(node_id_) + " already holds key " +
+                                               std::string(key_id));
+  }
+  return write_file_atomic(path, seal(key_id, plaintext), 0600);
+}
+
+Status ShareVault::replace(std::string_view key_id, const SecretBytes& plaintext) {
+  if (!valid_key_id(key_id)) return fail(ErrorCode::kInvalidArgument, "invalid key id '" + std::string(key_id) + "'");
+  const fs::path path = share_path(key_id);
+  if (!fs::exists(path)) {
+    return fail(ErrorCode::kNotFound, "node " + std::to_string(node_id_) + " holds no share of key " +
+                                          std::string(key_id));
+  }
+  return write_file_atomic(path, seal(key_id, plaintext), 0600);
 }
 
 Result<SecretBytes> ShareVault::get(std::string_view key_id) const {

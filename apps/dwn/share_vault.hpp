@@ -31,6 +31,9 @@ class ShareVault {
   // Stores `plaintext` under `key_id` ([a-z0-9-], 1..64 chars, else
   // kInvalidArgument). An existing entry is never overwritten (kAlreadyExists).
   Status put(std::string_view key_id, const SecretBytes& plaintext);
+  // Atomically replaces an existing entry (a fresh nonce; the old file stays
+  // intact until the new one is durable). kNotFound if absent.
+  Status replace(std::string_view key_id, const SecretBytes& plaintext);
   // Decrypts the entry: kNotFound if absent, kCorrupted if it fails to
   // authenticate.
   Result<SecretBytes> get(std::string_view key_id) const;
@@ -43,6 +46,8 @@ class ShareVault {
   ShareVault(std::filesystem::path dir, uint32_t node_id, Secret<ByteArray<32>> key)
       : dir_(std::move(dir)), node_id_(node_id), key_(std::move(key)) {}
   Bytes associated_data(std::string_view key_id) const;
+  // nonce ‖ XChaCha20-Poly1305(plaintext, AD of key_id) under the node key.
+  Bytes seal(std::string_view key_id, const SecretBytes& plaintext) const;
   std::filesystem::path share_path(std::string_view key_id) const;
 
   std::filesystem::path dir_;

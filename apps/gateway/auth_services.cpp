@@ -92,8 +92,10 @@ Result<std::unique_ptr<AuthServices>> open_auth_services(const GatewayConfig& co
 
   out->outbox = std::make_unique<auth::FileOutbox>(dir / "outbox.jsonl");
   OKMPC_ASSIGN_OR_RETURN(SecretBytes hmac_key, dwn::load_or_create_secret(dir / "otp-hmac.key", 32));
+  // Pending codes (HMACs only), attempt counters and lock-outs survive restarts.
+  OKMPC_ASSIGN_OR_RETURN(auto otp_state, auth::SqliteOtpStateStore::open(dir / "otp-state.sqlite"));
   OKMPC_ASSIGN_OR_RETURN(out->otp, auth::OtpService::create({}, std::move(hmac_key), std::move(issuer), *out->outbox,
-                                                            *out->rng));
+                                                            *out->rng, std::move(otp_state)));
   return out;
 }
 

@@ -63,6 +63,7 @@ Result<StoryResult> run_story(const std::filesystem::path& data_dir) {
   };
   GatewayConfig config;
   config.data_dir = data_dir;
+  config.eddsa_receipts = true;  // the DWN FROST-signs the registration record
   OKMPC_ASSIGN_OR_RETURN(auto gw, InProcessGateway::start(config));
   out.facts["gateway"] = "http://127.0.0.1:" + std::to_string(gw->port());
   HttpClient http("127.0.0.1", gw->port());
@@ -155,6 +156,31 @@ Result<StoryResult> run_story(const std::filesystem::path& data_dir) {
   check("user-keys: ECDSA key matches, EdDSA key is a valid Ed25519 point (libsodium)",
         keys["ecdsaPublicKey"] == details.at("ecdsaPublicKey") && eddsa_pk &&
             crypto_core_ed25519_is_valid_point(eddsa_pk->data()) == 1);
+
+  // 6b. The EdDSA key: the DWN's FROST signature (RFC 9591, Ed25519) over the
+  //     registration record, verified with libsodium against the user's
+  //     EdDSA key from user-keys; the record must name this registration.
+  bool frost_ok = false;
+  std::string frost_detail = "no registrationReceipt";
+  if (details.contains("registrationReceipt") && details.at("registrationReceipt").as_object().contains("signature")) {
+    const json::object& receipt = details.at("registrationReceipt").as_object();
+    out.facts["frostReceipt"] = receipt;
+    const std::string message = str(receipt.at("message"));
+    auto signature = from_hex_fixed<64>(str(receipt.at("signature")));
+    boost::system::error_code ec;
+    json::value record = json::parse(message, ec);
+    const bool names_registration = !ec && record.is_object() &&
+                                    record.as_object().if_contains("userOpHash") != nullptr &&
+                                    record.at("userOpHash") == details.at("userOpHash") &&
+                                    record.at("sessionAddress") == json::value(eth::to_checksum(key.address()));
+    frost_ok = signature && eddsa_pk && names_registration &&
+               crypto_sign_verify_detached(signature->data(), reinterpret_cast<const unsigned char*>(message.data()),
+                                           message.size(), eddsa_pk->data()) == 0;
+    frost_detail = frost_ok ? "" : "signature or record mismatch";
+  } else if (details.contains("registrationReceipt")) {
+    frost_detail = json::serialize(details.at("registrationReceipt"));
+  }
+  check("FROST signature of the registration record by the EdDSA key verifies (libsodium)", frost_ok, frost_detail);
 
   // 7. A TOKEN_TRANSFER intent signed by the session key.
   auto swa = eth::parse_address(str(auth["userSWA"]));

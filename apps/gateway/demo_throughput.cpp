@@ -35,6 +35,7 @@ struct PhaseResult {
   uint32_t failures = 0;
   std::string first_error;
   double keygen_ms = 0, sign_ms = 0, auth_ms = 0, chain_ms = 0;  // sums
+  uint32_t from_pool = 0;
 };
 
 // Logs users [0, n) in (each with a fresh session key and token), `concurrency` at a time.
@@ -69,7 +70,14 @@ PhaseResult run_phase(uint16_t port, uint32_t n, unsigned concurrency, const std
         if (!r || r->status != 200) {
           failure = r ? r->body : r.error().describe();
         } else {
-          timing = json::parse(r->body).at("data").at("okmpc").at("timing").as_object();
+          const json::value answer = json::parse(r->body);
+          timing = answer.at("data").at("okmpc").at("timing").as_object();
+          const json::object& details = answer.at("data").at("okmpc").as_object();
+          if (const json::value* dkg = details.if_contains("dkg"); dkg != nullptr && dkg->as_object().contains("fromPool") &&
+                                                                     dkg->at("fromPool").as_bool()) {
+            std::lock_guard lock(mu);
+            ++out.from_pool;
+          }
         }
       }
       {
@@ -104,20 +112,31 @@ PhaseResult run_phase(uint16_t port, uint32_t n, unsigned concurrency, const std
 
 }  // namespace
 
-Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency) {
+Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency,
+                                        uint32_t key_pool) {
   GatewayConfig config;
+  config.key_pool = key_pool;
+  config.key_pool_prefill = key_pool > 0;
   config.data_dir = data_dir;
   config.ip_rate_per_second = 0;        // a load test from one IP
   config.identity_rate_per_minute = 0;
   config.threads = std::max(4u, concurrency);
+  if (key_pool > 0 && ::isatty(STDERR_FILENO) == 1) {
+    std::fprintf(stderr, "filling the DWN key pool with %u key sets...\n", key_pool);
+  }
   OKMPC_ASSIGN_OR_RETURN(auto gw, InProcessGateway::start(config));
   OsRng rng;
   const std::string tag = to_hex(rng.bytes<4>());
   ThroughputResult out;
   out.users = users;
+  const dwn::PoolStats pool = gw->gateway().pool_stats();
+  out.pool_sets = static_cast<uint32_t>(pool.generated);
+  out.pool_seconds = pool.generation_seconds;
+  out.pool_sets_per_second = pool.generation_seconds > 0 ? static_cast<double>(pool.generated) / pool.generation_seconds : 0;
   PhaseResult first = run_phase(gw->port(), users, concurrency, tag, "first");
   PhaseResult again = run_phase(gw->port(), users, concurrency, tag, "returning");
   out.failures = first.failures + again.failures;
+  out.first_from_pool = first.from_pool;
   out.first_error = !first.first_error.empty() ? first.first_error : again.first_error;
   auto ok_first = static_cast<double>(first.latencies_ms.size());
   auto ok_again = static_cast<double>(again.latencies_ms.size());

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "apps/gateway/registration_authority.hpp"
 #include "apps/gateway/session_token.hpp"
 #include "apps/gateway/unix_time.hpp"
 #include "auth/quorum.hpp"
@@ -45,7 +46,20 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
                                       [self](ByteView cert, const std::string& identity, const eth::Address& session) {
                                         return self->check_authorization(cert, identity, session);
                                       }));
-  auto chain = chain::OktoChain::open(config.data_dir / "chain", chain::ChainConfig{});
+  OKMPC_ASSIGN_OR_RETURN(gw->pool_, dwn::KeyPool::open(config.data_dir / "dwn" / "pool.sqlite"));
+  gw->refiller_ = std::make_unique<dwn::KeyPoolRefiller>(*gw->dwn_, *gw->pool_, config.key_pool);
+  chain::ChainConfig chain_config;
+  chain_config.ops_per_block = 256;  // blocks are sealed by the batcher (group commit)
+  chain_config.registration_authorizer = make_registration_authorizer(
+      gw->auth_->network->policy(),
+      [self](const std::string& identity) -> std::optional<eth::Address> {
+        auto user = self->store_->find_user_by_identity(identity);
+        if (!user || !*user) return std::nullopt;
+        auto swa = eth::parse_address((*user)->user_swa);
+        return swa ? std::optional<eth::Address>(*swa) : std::nullopt;
+      },
+      [] { return static_cast<uint64_t>(unix_now()); });
+  auto chain = chain::OktoChain::open(config.data_dir / "chain", std::move(chain_config));
   if (!chain) return fail(chain.error().code, "chain: " + chain.error().message);
   gw->chain_.emplace(std::move(*chain));
   // Every registered client's paymaster budget pays its users' registrations.
@@ -54,6 +68,11 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
       OKMPC_TRY(gw->chain_->fund_paymaster(client, Uint256::from_u64(1'000'000'000'000'000'000ull)));
     }
   }
+  OKMPC_TRY(gw->chain_->seal_block());
+  gw->batcher_ = std::make_unique<ChainBatcher>(*gw->chain_, gw->chain_mutex_,
+                                                std::chrono::microseconds(config.chain_batch_window_us));
+  if (config.key_pool_prefill) OKMPC_TRY(gw->refiller_->fill(config.key_pool));
+  gw->refiller_->start();
   gw->add_routes();
   return gw;
 }
@@ -76,6 +95,7 @@ void Gateway::add_routes() {
   router_->add("GET", v1 + "/chain/blocks/{n}", std::bind(&Gateway::chain_block, this, _1));
   router_->add("POST", v1 + "/execute", std::bind(&Gateway::execute, this, _1));
   router_->add("GET", v1 + "/auth/nodes", std::bind(&Gateway::auth_nodes, this, _1));
+  router_->add("GET", v1 + "/dwn/pool", std::bind(&Gateway::dwn_pool, this, _1));
   if (auth_->google) {
     router_->add("GET", "/dev/oidc/jwks", std::bind(&Gateway::dev_jwks, this, _1));
     router_->add("POST", "/dev/oidc/token", std::bind(&Gateway::dev_token, this, _1));
@@ -88,18 +108,25 @@ std::mutex& Gateway::identity_lock(const std::string& identity) {
 
 Status Gateway::check_authorization(ByteView certificate, const std::string& identity,
                                     const eth::Address& session_address) const {
-  auto cert = auth::quorum_certificate_from_json(
-      std::string_view(reinterpret_cast<const char*>(certificate.data()), certificate.size()));
-  if (!cert) return fail(ErrorCode::kPermissionDenied, "authorization: " + cert.error().message);
-  auto verified = auth::verify_quorum_certificate(*cert, auth_->network->policy(), static_cast<uint64_t>(unix_now()));
-  if (!verified) return fail(ErrorCode::kPermissionDenied, "authorization: " + verified.error().message);
-  const std::string attested =
-      std::string(auth::to_string(verified->identity.provider)) + ":" + to_hex(verified->identity.subject_hash);
-  if (attested != identity) return fail(ErrorCode::kPermissionDenied, "authorization is for another identity");
-  if (verified->session_address != session_address) {
+  OKMPC_ASSIGN_OR_RETURN(AuthorizedSubject subject, verify_authorization(certificate, auth_->network->policy(),
+                                                                         static_cast<uint64_t>(unix_now())));
+  if (subject.identity != identity) return fail(ErrorCode::kPermissionDenied, "authorization is for another identity");
+  if (subject.session_address != session_address) {
     return fail(ErrorCode::kPermissionDenied, "authorization is for another session");
   }
   return ok();
+}
+
+ApiResult<json::value> Gateway::dwn_pool(const RouteContext&) {
+  const dwn::PoolStats st = refiller_->stats();
+  json::object out;
+  out["target"] = st.target;
+  out["free"] = st.free;
+  out["generated"] = st.generated;
+  out["generationSeconds"] = st.generation_seconds;
+  out["setsPerSecond"] = st.generation_seconds > 0 ? static_cast<double>(st.generated) / st.generation_seconds : 0.0;
+  if (!st.last_error.empty()) out["lastError"] = st.last_error;
+  return out;
 }
 
 ApiResult<json::value> Gateway::user_keys(const RouteContext& ctx) {
@@ -212,8 +239,7 @@ ApiResult<json::value> Gateway::auth_nodes(const RouteContext&) {
 ApiResult<json::value> Gateway::execute(const RouteContext& ctx) {
   auto op = chain::user_operation_from_json(ctx.request.body);
   if (!op) return api_fail(ApiErrorCode::kBadRequest, "userOp: " + op.error().message);
-  std::lock_guard lock(chain_mutex_);
-  auto receipt = chain_->submit(*op);
+  auto receipt = batcher_->include([&] { return chain_->submit(*op); });
   if (!receipt) return api_fail(ApiErrorCode::kChainRejected, receipt.error().message);
   json::object out;
   out["userOpHash"] = to_hex_prefixed(receipt->hash);

@@ -13,8 +13,11 @@
 #include <optional>
 
 #include "apps/dwn/dwn_network.hpp"
+#include "apps/dwn/key_pool.hpp"
+#include "apps/dwn/key_pool_refiller.hpp"
 #include "apps/gateway/api_error.hpp"
 #include "apps/gateway/auth_services.hpp"
+#include "apps/gateway/chain_batcher.hpp"
 #include "apps/gateway/client_registry.hpp"
 #include "apps/gateway/gateway_config.hpp"
 #include "apps/gateway/http_server.hpp"
@@ -41,6 +44,9 @@ class Gateway {
   // The HTTP entry point (thread-safe).
   HttpResponse handle(const HttpRequest& request) const { return router_->handle(request); }
 
+  // The key pool's state (also GET /api/oc/v1/dwn/pool).
+  dwn::PoolStats pool_stats() const { return refiller_->stats(); }
+
  private:
   Gateway(GatewayConfig config, ClientRegistry clients, std::unique_ptr<UserStore> store);
   void add_routes();
@@ -49,7 +55,15 @@ class Gateway {
   ApiResult<boost::json::value> authenticate(const RouteContext& ctx);
   // The user of `identity`, creating keys and wallet on first login.
   struct UserAndKeygen;
-  ApiResult<UserAndKeygen> find_or_create_user(const std::string& identity);
+  // Claims a pooled key set (or generates one) and has the DWN nodes bind it
+  // to `identity` under the quorum certificate before the user is recorded.
+  ApiResult<UserAndKeygen> find_or_create_user(const std::string& identity, const std::string& certificate_json,
+                                               const eth::Address& session_address);
+  // The FROST-signed registration record (GatewayConfig::eddsa_receipts).
+  ApiResult<boost::json::value> registration_receipt(const UserRecord& user, const std::string& identity,
+                                                     const std::string& certificate_json,
+                                                     const eth::Address& session_address, uint64_t valid_until,
+                                                     const Hash32& user_op_hash, uint64_t block_number);
 
   // gateway_otp.cpp
   ApiResult<boost::json::value> send_otp(const RouteContext& ctx, auth::OtpChannel channel);
@@ -63,6 +77,7 @@ class Gateway {
   ApiResult<boost::json::value> chain_block(const RouteContext& ctx);
   ApiResult<boost::json::value> execute(const RouteContext& ctx);
   ApiResult<boost::json::value> auth_nodes(const RouteContext& ctx);
+  ApiResult<boost::json::value> dwn_pool(const RouteContext& ctx);
 
   // Serializes work on one identity (first logins of the same user never run
   // two DKGs): a fixed set of striped mutexes.
@@ -80,8 +95,11 @@ class Gateway {
   std::unique_ptr<Router> router_;
   std::unique_ptr<AuthServices> auth_;
   std::unique_ptr<dwn::DwnNetwork> dwn_;
+  std::unique_ptr<dwn::KeyPool> pool_;
+  std::unique_ptr<dwn::KeyPoolRefiller> refiller_;  // after dwn_ and pool_: stopped first
   mutable std::mutex chain_mutex_;  // OktoChain is single-threaded
   std::optional<chain::OktoChain> chain_;
+  std::unique_ptr<ChainBatcher> batcher_;  // group commit of chain blocks
   std::array<std::mutex, 64> identity_locks_;
 };
 

@@ -27,6 +27,18 @@ struct GatewayConfig {
   // (0 = none) and DWN nodes that are down (bit i-1 set = node i down).
   uint32_t malicious_auth_node = 0;
   uint32_t dwn_down_mask = 0;
+  // DWN key pool (apps/dwn/key_pool.hpp): the refiller keeps `key_pool` free
+  // pre-generated key sets (0 = no background refill: first logins generate
+  // their keys on demand). key_pool_prefill: open() fills the pool before it
+  // returns (the demo's throughput mode).
+  uint32_t key_pool = 0;
+  bool key_pool_prefill = false;
+  // After inclusion the DWN also FROST-signs the registration record with the
+  // user's Ed25519 key (the answer's okmpc.registrationReceipt).
+  bool eddsa_receipts = false;
+  // Group commit: how long the first request of a block waits for others to
+  // join before the block is sealed and fsynced (apps/gateway/chain_batcher.hpp).
+  unsigned chain_batch_window_us = 2000;
   unsigned threads = 4;
   size_t max_body_bytes = 64 * 1024;
 };

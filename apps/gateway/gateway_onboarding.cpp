@@ -47,10 +47,13 @@ ApiError dwn_error(const Error& e, ApiErrorCode fallback) {
 struct Gateway::UserAndKeygen {
   UserRecord user;
   std::optional<dwn::UserKeys> keygen;  // set on first login
-  double keygen_ms = 0;
+  bool from_pool = false;               // keys claimed from the pool (generated earlier)
+  double keygen_ms = 0;                 // claim (or generation) and binding
 };
 
-ApiResult<Gateway::UserAndKeygen> Gateway::find_or_create_user(const std::string& identity) {
+ApiResult<Gateway::UserAndKeygen> Gateway::find_or_create_user(const std::string& identity,
+                                                               const std::string& certificate_json,
+                                                               const eth::Address& session_address) {
   UserAndKeygen out;
   auto existing = store_->find_user_by_identity(identity);
   if (!existing) return api_fail(ApiErrorCode::kInternal, "user store: " + existing.error().message);
@@ -59,25 +62,83 @@ ApiResult<Gateway::UserAndKeygen> Gateway::find_or_create_user(const std::string
     return out;
   }
   auto start = Clock::now();
-  auto keys = dwn_->generate_user_keys(identity);
-  if (!keys) return tl::unexpected(dwn_error(keys.error(), ApiErrorCode::kKeygenFailed));
+  // A set claimed by this identity before (a crashed attempt) or a free one;
+  // an empty pool means generating a set now, indexed as claimed.
+  auto claimed = pool_->claim(identity);
+  if (!claimed) return api_fail(ApiErrorCode::kInternal, "key pool: " + claimed.error().message);
+  dwn::PooledKeySet set;
+  if (*claimed) {
+    set = std::move(**claimed);
+    out.from_pool = true;
+    refiller_->notify();
+  } else {
+    auto keys = dwn_->generate_user_keys(std::string(dwn::kUnclaimedOwner));
+    if (!keys) return tl::unexpected(dwn_error(keys.error(), ApiErrorCode::kKeygenFailed));
+    auto id = pool_->add(*keys, identity);
+    if (!id) return api_fail(ApiErrorCode::kInternal, "key pool: " + id.error().message);
+    set.set_id = *id;
+    set.keys = std::move(*keys);
+  }
+  // Every live node binds its shares to the identity after checking the
+  // certificate itself; then the user row (one transaction) makes it final.
+  const ByteView certificate(reinterpret_cast<const uint8_t*>(certificate_json.data()), certificate_json.size());
+  auto bound = dwn_->bind_owner(set.keys, identity, session_address, certificate);
+  if (!bound) return tl::unexpected(dwn_error(bound.error(), ApiErrorCode::kKeygenFailed));
+  if (auto marked = pool_->mark_bound(set.set_id, *bound); !marked) {
+    return api_fail(ApiErrorCode::kInternal, "key pool: " + marked.error().message);
+  }
   out.keygen_ms = ms_since(start);
+  const dwn::UserKeys& keys = set.keys;
   UserRecord& u = out.user;
   u.user_id = user_id_for(identity);
   u.identity = identity;
-  u.ecdsa_key_id = keys->ecdsa_key_id;
-  u.eddsa_key_id = keys->eddsa_key_id;
-  u.ecdsa_public_key = to_hex_prefixed(keys->ecdsa_public_key);
-  u.eddsa_public_key = to_hex_prefixed(keys->eddsa_public_key);
-  u.owner_address = eth::to_checksum(keys->owner_address);
-  u.user_swa = eth::to_checksum(chain::swa_address_for_owner(keys->owner_address).address);
+  u.ecdsa_key_id = keys.ecdsa_key_id;
+  u.eddsa_key_id = keys.eddsa_key_id;
+  u.ecdsa_public_key = to_hex_prefixed(keys.ecdsa_public_key);
+  u.eddsa_public_key = to_hex_prefixed(keys.eddsa_public_key);
+  u.owner_address = eth::to_checksum(keys.owner_address);
+  u.user_swa = eth::to_checksum(chain::swa_address_for_owner(keys.owner_address).address);
   u.created_at = unix_now();
-  // One transaction: after a crash the user exists completely or not at all
-  // (orphaned DWN shares of an unfinished first login are never used).
+  // One transaction: after a crash the user exists completely or not at all;
+  // a retry claims the same set again (key_pool.hpp), so no second wallet.
   if (auto inserted = store_->insert_user(u); !inserted) {
     return api_fail(ApiErrorCode::kInternal, "user store: " + inserted.error().message);
   }
-  out.keygen = std::move(*keys);
+  out.keygen = std::move(set.keys);
+  return out;
+}
+
+ApiResult<json::value> Gateway::registration_receipt(const UserRecord& user, const std::string& identity,
+                                                    const std::string& certificate_json,
+                                                    const eth::Address& session_address, uint64_t valid_until,
+                                                    const Hash32& user_op_hash, uint64_t block_number) {
+  // The record the Ed25519 key signs: a fixed-order JSON text, signed as is.
+  json::object record;
+  record["type"] = "okmpc-session-registration-v1";
+  record["userSWA"] = user.user_swa;
+  record["sessionAddress"] = eth::to_checksum(session_address);
+  record["validUntil"] = valid_until;
+  record["userOpHash"] = to_hex_prefixed(user_op_hash);
+  record["blockNumber"] = block_number;
+  const std::string message = json::serialize(record);
+  dwn::EddsaSignRequest request;
+  request.key_id = user.eddsa_key_id;
+  request.message.assign(message.begin(), message.end());
+  request.identity = identity;
+  request.session_address = session_address;
+  request.authorization.assign(certificate_json.begin(), certificate_json.end());
+  auto start = Clock::now();
+  auto signed_ = dwn_->sign_eddsa(request);
+  if (!signed_) return tl::unexpected(dwn_error(signed_.error(), ApiErrorCode::kSignerUnavailable));
+  json::object out = report_json(signed_->report);
+  out["message"] = message;
+  out["signature"] = to_hex_prefixed(signed_->signature);
+  out["eddsaPublicKey"] = user.eddsa_public_key;
+  out["scheme"] = "FROST(Ed25519, SHA-512) RFC 9591";
+  json::array signers;
+  for (uint32_t id : signed_->signers) signers.push_back(id);
+  out["signers"] = std::move(signers);
+  out["ms"] = ms_since(start);
   return out;
 }
 
@@ -129,7 +190,7 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
 
   // 3. Keys (DKG on first login) under the identity's lock.
   std::lock_guard identity_guard(identity_lock(identity));
-  auto user_result = find_or_create_user(identity);
+  auto user_result = find_or_create_user(identity, certificate_json, req.session_address);
   if (!user_result) return tl::unexpected(user_result.error());
   const UserRecord& user = user_result->user;
   auto owner = eth::parse_address(user.owner_address);
@@ -169,12 +230,12 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
 
   // 6. Inclusion (and the faucet's welcome balance for a new wallet).
   auto chain_start = Clock::now();
-  Result<chain::Receipt> receipt;
-  {
-    std::lock_guard lock(chain_mutex_);
-    receipt = chain_->submit(op);
-    if (receipt && !deployed) (void)chain_->mint(kDemoToken, *swa, Uint256::from_u64(kWelcomeBalance));
-  }
+  const ByteView certificate(reinterpret_cast<const uint8_t*>(certificate_json.data()), certificate_json.size());
+  Result<chain::Receipt> receipt = batcher_->include([&]() -> Result<chain::Receipt> {
+    auto r = chain_->submit(op, certificate);
+    if (r && !deployed) (void)chain_->mint(kDemoToken, *swa, Uint256::from_u64(kWelcomeBalance));
+    return r;
+  });
   if (!receipt) return api_fail(ApiErrorCode::kChainRejected, "registration UserOp rejected: " + receipt.error().message);
   const double chain_ms = ms_since(chain_start);
 
@@ -219,6 +280,7 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
     dkg["ecdsaOtSetup"] = report_json(user_result->keygen->ecdsa_setup);
     dkg["eddsa"] = report_json(user_result->keygen->eddsa_dkg);
     dkg["ms"] = user_result->keygen_ms;
+    dkg["fromPool"] = user_result->from_pool;
     details["dkg"] = std::move(dkg);
   }
   json::object signing = report_json(signature->report);
@@ -229,9 +291,20 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
   details["signing"] = std::move(signing);
   details["ownerAddress"] = user.owner_address;
   details["ecdsaPublicKey"] = user.ecdsa_public_key;
+  details["eddsaPublicKey"] = user.eddsa_public_key;
   details["userOpHash"] = to_hex_prefixed(receipt->hash);
   details["userOpSignature"] = to_hex_prefixed(signature->signature);
   details["blockNumber"] = receipt->block_number;
+  if (config_.eddsa_receipts) {
+    auto receipt_json = registration_receipt(user, identity, certificate_json, req.session_address, valid_until,
+                                             receipt->hash, receipt->block_number);
+    // The session is registered either way; a failed receipt is reported.
+    if (receipt_json) {
+      details["registrationReceipt"] = std::move(*receipt_json);
+    } else {
+      details["registrationReceipt"] = json::object{{"error", receipt_json.error().message}};
+    }
+  }
   json::object timing;
   timing["authMs"] = auth_ms;
   timing["keygenMs"] = user_result->keygen_ms;

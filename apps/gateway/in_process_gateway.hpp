@@ -26,6 +26,8 @@ class InProcessGateway {
   ~InProcessGateway() { stop(); }
 
   uint16_t port() const { return server_ ? server_->port() : 0; }
+  // The gateway (valid until stop()).
+  const Gateway& gateway() const { return *gateway_; }
   void stop() {
     if (server_) server_->stop();
     server_.reset();

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "apps/dwn/sqlite_statement.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/hex.hpp"
 
@@ -35,43 +36,10 @@ CREATE TABLE IF NOT EXISTS sessions (
   block_number INTEGER NOT NULL);
 )sql";
 
-// A prepared statement that finalizes itself.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  void bind(int i, const std::string& s) { sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT); }
-  void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  int step() { return sqlite3_step(stmt_); }
-  std::string text(int col) const {
-    const unsigned char* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
-  }
-  int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-  std::string error() const { return sqlite3_errmsg(db_); }
+using Stmt = dwn::SqliteStatement;
 
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_;
-};
-
-Error db_error(sqlite3* db, const std::string& what) {
-  return Error(ErrorCode::kIo, what + ": " + sqlite3_errmsg(db));
-}
-
-Status exec(sqlite3* db, const char* sql) {
-  char* msg = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-    std::string m = msg ? msg : "unknown";
-    sqlite3_free(msg);
-    return fail(ErrorCode::kIo, std::string("sqlite: ") + m);
-  }
-  return ok();
-}
+Error db_error(sqlite3* db, const std::string& what) { return dwn::sqlite_error(db, what); }
+Status exec(sqlite3* db, const char* sql) { return dwn::sqlite_exec(db, sql); }
 
 constexpr const char* kUserColumns =
     "user_id, identity, ecdsa_key_id, eddsa_key_id, ecdsa_public_key, eddsa_public_key, owner_address, user_swa, "

@@ -1,0 +1,179 @@
+#include "apps/dwn/key_pool.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "apps/dwn/sqlite_statement.hpp"
+
+namespace okmpc::dwn {
+
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS key_sets (
+  set_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ecdsa_key_id TEXT NOT NULL UNIQUE,
+  eddsa_key_id TEXT NOT NULL UNIQUE,
+  ecdsa_public_key BLOB NOT NULL,
+  eddsa_public_key BLOB NOT NULL,
+  owner_address BLOB NOT NULL,
+  reports TEXT NOT NULL,
+  claimed_by TEXT UNIQUE,
+  bound_mask INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS key_sets_free ON key_sets(set_id) WHERE claimed_by IS NULL;
+)sql";
+
+constexpr const char* kColumns =
+    "set_id, ecdsa_key_id, eddsa_key_id, ecdsa_public_key, eddsa_public_key, owner_address, reports, bound_mask";
+
+json::object report_to_json(const runtime::RunReport& r) {
+  return {{"rounds", r.rounds}, {"messages", r.messages}, {"bytes", r.bytes},
+          {"computeMs", r.total_compute_ms}, {"simulatedMs", r.simulated_ms}};
+}
+
+runtime::RunReport report_from_json(const json::value& v) {
+  runtime::RunReport r;
+  const json::object* o = v.if_object();
+  if (o == nullptr) return r;
+  auto num = [o](const char* k) { return o->contains(k) ? o->at(k).to_number<double>() : 0.0; };
+  r.rounds = static_cast<uint32_t>(num("rounds"));
+  r.messages = static_cast<uint64_t>(num("messages"));
+  r.bytes = static_cast<uint64_t>(num("bytes"));
+  r.total_compute_ms = num("computeMs");
+  r.simulated_ms = num("simulatedMs");
+  return r;
+}
+
+template <size_t N>
+Result<ByteArray<N>> fixed(const Bytes& b, const char* what) {
+  if (b.size() != N) return fail(ErrorCode::kCorrupted, std::string("key pool: stored ") + what + " has a wrong length");
+  ByteArray<N> out{};
+  std::copy(b.begin(), b.end(), out.begin());
+  return out;
+}
+
+Result<PooledKeySet> read_set(const SqliteStatement& s) {
+  PooledKeySet out;
+  out.set_id = s.int64(0);
+  out.keys.ecdsa_key_id = s.text(1);
+  out.keys.eddsa_key_id = s.text(2);
+  OKMPC_ASSIGN_OR_RETURN(out.keys.ecdsa_public_key, fixed<33>(s.blob(3), "ECDSA key"));
+  OKMPC_ASSIGN_OR_RETURN(out.keys.eddsa_public_key, fixed<32>(s.blob(4), "EdDSA key"));
+  OKMPC_ASSIGN_OR_RETURN(out.keys.owner_address, fixed<20>(s.blob(5), "owner address"));
+  boost::system::error_code ec;
+  json::value reports = json::parse(s.text(6), ec);
+  if (!ec && reports.is_object()) {
+    const json::object& o = reports.as_object();
+    if (o.contains("ecdsaDkg")) out.keys.ecdsa_dkg = report_from_json(o.at("ecdsaDkg"));
+    if (o.contains("ecdsaSetup")) out.keys.ecdsa_setup = report_from_json(o.at("ecdsaSetup"));
+    if (o.contains("eddsaDkg")) out.keys.eddsa_dkg = report_from_json(o.at("eddsaDkg"));
+  }
+  out.bound_mask = static_cast<uint32_t>(s.int64(7));
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<KeyPool>> KeyPool::open(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    Error e = sqlite_error(db, "cannot open " + file.string());
+    sqlite3_close(db);
+    return tl::unexpected(e);
+  }
+  std::unique_ptr<KeyPool> pool(new KeyPool(db));
+  sqlite3_busy_timeout(db, 5000);
+  OKMPC_TRY(sqlite_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+  OKMPC_TRY(sqlite_exec(db, kSchema));
+  return pool;
+}
+
+KeyPool::~KeyPool() { sqlite3_close(db_); }
+
+Result<int64_t> KeyPool::add(const UserKeys& keys, const std::string& claimed_by, uint32_t bound_mask) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement s(db_,
+                    "INSERT INTO key_sets (ecdsa_key_id, eddsa_key_id, ecdsa_public_key, eddsa_public_key, "
+                    "owner_address, reports, claimed_by, bound_mask) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  if (!s.ok()) return tl::unexpected(sqlite_error(db_, "prepare"));
+  s.bind(1, keys.ecdsa_key_id);
+  s.bind(2, keys.eddsa_key_id);
+  s.bind_blob(3, keys.ecdsa_public_key);
+  s.bind_blob(4, keys.eddsa_public_key);
+  s.bind_blob(5, keys.owner_address);
+  json::object reports{{"ecdsaDkg", report_to_json(keys.ecdsa_dkg)},
+                       {"ecdsaSetup", report_to_json(keys.ecdsa_setup)},
+                       {"eddsaDkg", report_to_json(keys.eddsa_dkg)}};
+  s.bind(6, json::serialize(reports));
+  if (!claimed_by.empty()) s.bind(7, claimed_by);  // else NULL
+  s.bind(8, static_cast<int64_t>(bound_mask));
+  const int rc = s.step();
+  if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kAlreadyExists, "key pool: key set already indexed or claimant has a set");
+  if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, "insert key set"));
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Result<std::optional<PooledKeySet>> KeyPool::claim(const std::string& identity) {
+  if (identity.empty()) return fail(ErrorCode::kInvalidArgument, "key pool: empty identity");
+  std::lock_guard lock(mutex_);
+  OKMPC_TRY(sqlite_exec(db_, "BEGIN IMMEDIATE"));
+  auto rollback = [this](Error e) -> Result<std::optional<PooledKeySet>> {
+    (void)sqlite_exec(db_, "ROLLBACK");
+    return tl::unexpected(std::move(e));
+  };
+  {
+    SqliteStatement s(db_, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
+    if (!s.ok()) return rollback(sqlite_error(db_, "prepare"));
+    s.bind(1, identity);
+    const int rc = s.step();
+    if (rc == SQLITE_ROW) {
+      auto set = read_set(s);
+      if (!set) return rollback(set.error());
+      OKMPC_TRY(sqlite_exec(db_, "COMMIT"));
+      return std::optional<PooledKeySet>(std::move(*set));
+    }
+    if (rc != SQLITE_DONE) return rollback(sqlite_error(db_, "query key sets"));
+  }
+  SqliteStatement s(db_, (std::string("SELECT ") + kColumns +
+                          " FROM key_sets WHERE claimed_by IS NULL ORDER BY set_id LIMIT 1").c_str());
+  if (!s.ok()) return rollback(sqlite_error(db_, "prepare"));
+  const int rc = s.step();
+  if (rc == SQLITE_DONE) {
+    OKMPC_TRY(sqlite_exec(db_, "COMMIT"));
+    return std::optional<PooledKeySet>{};
+  }
+  if (rc != SQLITE_ROW) return rollback(sqlite_error(db_, "query key sets"));
+  auto set = read_set(s);
+  if (!set) return rollback(set.error());
+  SqliteStatement u(db_, "UPDATE key_sets SET claimed_by = ?1 WHERE set_id = ?2 AND claimed_by IS NULL");
+  if (!u.ok()) return rollback(sqlite_error(db_, "prepare"));
+  u.bind(1, identity);
+  u.bind(2, set->set_id);
+  if (u.step() != SQLITE_DONE || sqlite3_changes(db_) != 1) return rollback(sqlite_error(db_, "claim key set"));
+  if (auto committed = sqlite_exec(db_, "COMMIT"); !committed) return rollback(committed.error());
+  return std::optional<PooledKeySet>(std::move(*set));
+}
+
+Status KeyPool::mark_bound(int64_t set_id, uint32_t mask) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement s(db_, "UPDATE key_sets SET bound_mask = bound_mask | ?1 WHERE set_id = ?2");
+  if (!s.ok()) return tl::unexpected(sqlite_error(db_, "prepare"));
+  s.bind(1, static_cast<int64_t>(mask));
+  s.bind(2, set_id);
+  if (s.step() != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, "mark key set bound"));
+  if (sqlite3_changes(db_) != 1) return fail(ErrorCode::kNotFound, "key pool: no set " + std::to_string(set_id));
+  return ok();
+}
+
+Result<int64_t> KeyPool::free_count() {
+  std::lock_guard lock(mutex_);
+  SqliteStatement s(db_, "SELECT COUNT(*) FROM key_sets WHERE claimed_by IS NULL");
+  if (!s.ok() || s.step() != SQLITE_ROW) return tl::unexpected(sqlite_error(db_, "count key sets"));
+  return s.int64(0);
+}
+
+}  // namespace okmpc::dwn
