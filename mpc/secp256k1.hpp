@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "mpc/bytes.hpp"
 #include "mpc/error.hpp"
@@ -136,18 +137,32 @@ class Secp256k1::Point {
   // s·P through secp256k1_ecdh (ecmult_const): constant time in s; 0·P and
   // s·identity are the identity.
   friend Point operator*(const Scalar& s, const Point& p);
-  // s·P through secp256k1_ec_pubkey_tweak_mul, which is VARIABLE time in s
-  // (libsecp256k1's ecmult): public scalars only (verification, Feldman).
-  // Same results as operator*.
+  // s·P for a PUBLIC scalar s (verification, Feldman) through
+  // secp256k1_ec_pubkey_tweak_mul, libsecp256k1's VARIABLE-time ecmult (for
+  // a single term it beats the native Strauss, see papers/curves.md). Same
+  // results as operator*; never for secret s. 0·P and s·identity = identity.
   static Point mul_vartime(const Scalar& s, const Point& p);
+  // a·G + b·P for public a, b, P (Schnorr/FROST verification), one Strauss
+  // pass with the precomputed table for G. Variable time.
+  static Point double_mul_vartime(const Scalar& a, const Scalar& b, const Point& p);
 
   friend bool operator==(const Point& p, const Point& q);
 
-  // Σ points (identity for an empty span), one libsecp256k1 combine call.
+  // Σ points (identity for an empty span): native Jacobian additions and one
+  // inversion. Public points only (variable time).
   static Point sum(std::span<const Point> points);
   // Σ scalars[i]·points[i]. Variable time: public inputs only (batched
-  // verification). Precondition: equal span sizes (extra entries ignored).
+  // verification) on okmpc's native arithmetic (mpc/secp256k1_msm.hpp):
+  // Strauss/wNAF with GLV below kPippengerThreshold terms, Pippenger from
+  // there; occurrences of G share one term with a precomputed table; a single
+  // remaining term goes to mul_vartime. Precondition: equal span sizes
+  // (extra entries ignored).
   static Point multi_mul_vartime(std::span<const Scalar> scalars, std::span<const Point> points);
+  // result[i] = Σ_k xs[i]^k · coeffs[k] (the DKG's verification shares from
+  // the summed commitment polynomial): Horner's rule with small-integer
+  // multiplications in Jacobian coordinates and one batch normalisation.
+  // Empty coeffs give identities. Variable time: public inputs only.
+  static std::vector<Point> eval_poly_vartime(std::span<const Point> coeffs, std::span<const uint32_t> xs);
 
  private:
   secp256k1_pubkey pk_{};

@@ -4,7 +4,13 @@
 // Constant-time s·P: secp256k1_ec_pubkey_tweak_mul runs the variable-time
 // secp256k1_ecmult (the library documents tweaks as public), so s·P goes
 // through secp256k1_ecdh, whose ecmult_const is constant time, with a "hash"
-// that returns the raw coordinates. mul_vartime keeps tweak_mul for public s.
+// that returns the raw coordinates.
+//
+// Public-data batch operations (mul_vartime, double_mul_vartime, sum,
+// multi_mul_vartime, eval_poly_vartime) run on okmpc's native variable-time
+// arithmetic (mpc/secp256k1_msm.hpp): the library's public API has neither
+// projective points nor multi-scalar multiplication. Points cross over through
+// the 65-byte uncompressed encoding.
 #include <secp256k1_ecdh.h>
 #include <sodium.h>
 
@@ -15,6 +21,7 @@
 #include <vector>
 
 #include "mpc/secp256k1.hpp"
+#include "mpc/secp256k1_msm.hpp"
 
 namespace okmpc {
 
@@ -167,7 +174,36 @@ Secp256k1::Point operator*(const Secp256k1::Scalar& s, const Secp256k1::Point& p
   return r;
 }
 
+bool operator==(const Secp256k1::Point& p, const Secp256k1::Point& q) {
+  if (p.identity_ || q.identity_) return p.identity_ == q.identity_;
+  return secp256k1_ec_pubkey_cmp(secp256k1_ctx(), &p.pk_, &q.pk_) == 0;
+}
+
+namespace {
+
+namespace native = secp256k1_vartime;
+
+native::Affine affine_of(const Secp256k1::Point& p) {
+  return p.is_identity() ? native::Affine{} : native::from_pubkey(p.raw());
+}
+
+Secp256k1::Point point_of(const native::Affine& a) {
+  if (a.infinity) return Secp256k1::Point::identity();
+  secp256k1_pubkey pk;
+  const bool ok = native::to_pubkey(a, pk);
+  assert(ok);  // the group law keeps points on the curve
+  (void)ok;
+  return Secp256k1::Point::from_raw(pk);
+}
+
+Secp256k1::Point point_of(const native::Jacobian& j) { return point_of(native::to_affine(j)); }
+
+}  // namespace
+
 Secp256k1::Point Secp256k1::Point::mul_vartime(const Scalar& s, const Point& p) {
+  // A single term: libsecp256k1's ecmult (tweak_mul) measured faster than
+  // the native Strauss at n = 1 (bench/secp256k1_msm_bench.cpp); the native
+  // code wins from two terms on, where the doublings are shared.
   if (p.identity_ || s.is_zero()) return identity();
   const ByteArray<32> tweak = s.to_bytes();
   Point r = p;
@@ -177,37 +213,55 @@ Secp256k1::Point Secp256k1::Point::mul_vartime(const Scalar& s, const Point& p) 
   return r;
 }
 
-bool operator==(const Secp256k1::Point& p, const Secp256k1::Point& q) {
-  if (p.identity_ || q.identity_) return p.identity_ == q.identity_;
-  return secp256k1_ec_pubkey_cmp(secp256k1_ctx(), &p.pk_, &q.pk_) == 0;
+Secp256k1::Point Secp256k1::Point::double_mul_vartime(const Scalar& a, const Scalar& b, const Point& p) {
+  const native::Affine pa = affine_of(p);
+  return point_of(native::strauss_vartime(std::span<const Scalar>(&b, 1), std::span<const native::Affine>(&pa, 1), &a));
 }
 
 Secp256k1::Point Secp256k1::Point::sum(std::span<const Point> points) {
-  std::vector<const secp256k1_pubkey*> ins;
-  ins.reserve(points.size());
+  native::Jacobian acc;
   for (const Point& p : points) {
-    if (!p.identity_) ins.push_back(&p.pk_);
+    if (!p.identity_) acc = native::add_mixed(acc, native::from_pubkey(p.pk_));
   }
-  if (ins.empty()) return identity();
-  Point r;
-  if (secp256k1_ec_pubkey_combine(secp256k1_ctx(), &r.pk_, ins.data(), ins.size()) == 1) {
-    r.identity_ = false;
-  } else {
-    r = identity();
-  }
-  return r;
+  return point_of(acc);
 }
 
 Secp256k1::Point Secp256k1::Point::multi_mul_vartime(std::span<const Scalar> scalars,
                                                      std::span<const Point> points) {
   const size_t n = std::min(scalars.size(), points.size());
-  std::vector<Point> terms;
-  terms.reserve(n);
+  const native::Affine& g = native::generator_affine();
+  // G's coefficients are gathered into one term that uses the fixed G table.
+  Scalar g_scalar;
+  std::vector<Scalar> ks;
+  std::vector<native::Affine> ps;
+  ks.reserve(n);
+  ps.reserve(n);
+  size_t last = 0;  // index of the last non-G term
   for (size_t i = 0; i < n; ++i) {
     if (scalars[i].is_zero() || points[i].identity_) continue;
-    terms.push_back(mul_vartime(scalars[i], points[i]));
+    const native::Affine a = native::from_pubkey(points[i].pk_);
+    if (a == g) {
+      g_scalar += scalars[i];
+    } else {
+      ks.push_back(scalars[i]);
+      ps.push_back(a);
+      last = i;
+    }
   }
-  return sum(terms);
+  if (ks.size() == 1 && g_scalar.is_zero()) return mul_vartime(ks[0], points[last]);
+  return point_of(native::msm_vartime(ks, ps, &g_scalar));
+}
+
+std::vector<Secp256k1::Point> Secp256k1::Point::eval_poly_vartime(std::span<const Point> coeffs,
+                                                                 std::span<const uint32_t> xs) {
+  std::vector<native::Affine> cs;
+  cs.reserve(coeffs.size());
+  for (const Point& c : coeffs) cs.push_back(affine_of(c));
+  const std::vector<native::Affine> values = native::eval_poly_vartime(cs, xs);
+  std::vector<Point> out;
+  out.reserve(values.size());
+  for (const native::Affine& v : values) out.push_back(point_of(v));
+  return out;
 }
 
 }  // namespace okmpc

@@ -1,0 +1,338 @@
+// Strauss and Pippenger multi-scalar multiplication on secp256k1 for public
+// inputs (mpc/secp256k1_msm.hpp).
+#include "mpc/secp256k1_msm.hpp"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+namespace okmpc::secp256k1_vartime {
+namespace {
+
+using Limbs = Secp256k1::Scalar::Limbs;
+
+constexpr int kScalarBits = 256;
+constexpr int kStraussWindow = 5;  // 8 odd multiples per point
+constexpr int kGWindow = 12;       // 1024 odd multiples of G, built once
+// wNAF digits: one per bit position plus the final carry.
+constexpr int kWnafLen = kScalarBits + 1;
+
+// `count` (<= 31) bits of s starting at bit `pos`; bits past 255 read as 0.
+uint32_t bits_at(const Limbs& s, int pos, int count) {
+  if (pos >= kScalarBits) return 0;
+  const int limb = pos / 64, off = pos % 64;
+  uint64_t v = s[static_cast<size_t>(limb)] >> off;
+  if (off + count > 64 && limb + 1 < 4) v |= s[static_cast<size_t>(limb + 1)] << (64 - off);
+  return static_cast<uint32_t>(v & ((uint64_t{1} << count) - 1));
+}
+
+// Width-w NAF of s into out[0..kWnafLen): every nonzero digit is odd with
+// |digit| < 2^(w-1), any w consecutive digits hold at most one nonzero, and
+// Σ out[i]·2^i = s. Returns 1 + the index of the highest nonzero digit (0 for
+// s = 0).
+int wnaf(const Limbs& s, int w, int16_t* out) {
+  std::fill(out, out + kWnafLen, int16_t{0});
+  int carry = 0, len = 0;
+  for (int bit = 0; bit < kScalarBits;) {
+    if (static_cast<int>(bits_at(s, bit, 1)) == carry) {
+      ++bit;
+      continue;
+    }
+    const int now = std::min(w, kScalarBits - bit);
+    int word = static_cast<int>(bits_at(s, bit, now)) + carry;
+    carry = (word >> (w - 1)) & 1;
+    word -= carry << w;
+    out[bit] = static_cast<int16_t>(word);
+    len = bit + 1;
+    bit += now;
+  }
+  if (carry != 0) {
+    out[kScalarBits] = 1;
+    len = kScalarBits + 1;
+  }
+  return len;
+}
+
+// Odd multiples P, 3P, ..., (2^(w-1) - 1)P of a non-identity p, in Jacobian
+// form, appended to out.
+void append_odd_multiples(const Affine& p, int w, std::vector<Jacobian>& out) {
+  const size_t count = size_t{1} << (w - 2);
+  Jacobian cur = to_jacobian(p);
+  const Jacobian twice = dbl(cur);
+  out.push_back(cur);
+  for (size_t i = 1; i < count; ++i) {
+    cur = add(cur, twice);
+    out.push_back(cur);
+  }
+}
+
+// The affine odd multiples of G for the width-kGWindow wNAF. Built on first
+// use (thread-safe static initialisation), read-only afterwards.
+const std::vector<Affine>& generator_table() {
+  static const std::vector<Affine> table = [] {
+    std::vector<Jacobian> jac;
+    append_odd_multiples(generator_affine(), kGWindow, jac);
+    std::vector<Affine> aff(jac.size());
+    batch_to_affine(jac, aff);
+    return aff;
+  }();
+  return table;
+}
+
+// The GLV endomorphism (Gallant–Lambert–Vanstone, CRYPTO 2001; constants as
+// in libsecp256k1's scalar splitting): λ·(x, y) = (β·x, y) for
+//   λ = 0x5363AD4C...1B23BD72 (a cube root of 1 mod n),
+//   β = 0x7AE96A2B...719501EE (a cube root of 1 mod p),
+// and k = k1 + λ·k2 (mod n) with |k1|, |k2| < 2^128 from the rounded
+// products c1 = ⌊k·g1 / 2^384⌉, c2 = ⌊k·g2 / 2^384⌉:
+//   k2 = c1·(−b1) + c2·(−b2), k1 = k − λ·k2.
+// Correctness needs only λ and β (any error there breaks every cross-check
+// against libsecp256k1 in tests/mpc/secp256k1_msm_test.cpp); g1, g2,
+// b1, b2 only make k1, k2 short, and the wNAF handles any length anyway.
+const Secp256k1::Scalar kLambda =
+    Secp256k1::Scalar::from_limbs_unchecked({0xDF02967C1B23BD72ULL, 0x122E22EA20816678ULL, 0xA5261C028812645AULL,
+                                             0x5363AD4CC05C30E0ULL});
+const Secp256k1::Scalar kMinusB1 =
+    Secp256k1::Scalar::from_limbs_unchecked({0x6F547FA90ABFE4C3ULL, 0xE4437ED6010E8828ULL, 0, 0});
+const Secp256k1::Scalar kMinusB2 = Secp256k1::Scalar::from_limbs_unchecked(
+    {0xD765CDA83DB1562CULL, 0x8A280AC50774346DULL, 0xFFFFFFFFFFFFFFFEULL, 0xFFFFFFFFFFFFFFFFULL});
+constexpr Limbs kG1 = {0xE893209A45DBB031ULL, 0x3DAA8A1471E8CA7FULL, 0xE86C90E49284EB15ULL, 0x3086D221A7D46BCDULL};
+constexpr Limbs kG2 = {0x1571B4AE8AC47F71ULL, 0x221208AC9DF506C6ULL, 0x6F547FA90ABFE4C4ULL, 0xE4437ED6010E8828ULL};
+
+const Fe& beta() {
+  static const Fe b =
+      fe_from_limbs64({0xC1396C28719501EEULL, 0x9CF0497512F58995ULL, 0x6E64479EAC3434E9ULL, 0x7AE96A2B657C0710ULL});
+  return b;
+}
+
+// ⌊a·b / 2^384⌉ for 256-bit a, b (< 2^129, so it is a valid scalar).
+Secp256k1::Scalar mul_shift_384(const Limbs& a, const Limbs& b) {
+  __extension__ typedef unsigned __int128 u128;
+  uint64_t w[8] = {};
+  for (size_t i = 0; i < 4; ++i) {
+    uint64_t carry = 0;
+    for (size_t j = 0; j < 4; ++j) {
+      const u128 t = static_cast<u128>(a[i]) * b[j] + w[i + j] + carry;
+      w[i + j] = static_cast<uint64_t>(t);
+      carry = static_cast<uint64_t>(t >> 64);
+    }
+    w[i + 4] = carry;
+  }
+  u128 t = static_cast<u128>(w[6]) + (w[5] >> 63);
+  const uint64_t r0 = static_cast<uint64_t>(t);
+  t = static_cast<u128>(w[7]) + static_cast<uint64_t>(t >> 64);
+  return Secp256k1::Scalar::from_limbs_unchecked({r0, static_cast<uint64_t>(t), static_cast<uint64_t>(t >> 64), 0});
+}
+
+// k = sign1·k1 + λ·sign2·k2 (mod n) with k1, k2 short and nonnegative.
+struct GlvSplit {
+  Limbs k1, k2;
+  bool neg1, neg2;
+};
+
+GlvSplit glv_split(const Secp256k1::Scalar& k) {
+  const Secp256k1::Scalar c1 = mul_shift_384(k.limbs(), kG1);
+  const Secp256k1::Scalar c2 = mul_shift_384(k.limbs(), kG2);
+  const Secp256k1::Scalar k2 = c1 * kMinusB1 + c2 * kMinusB2;
+  const Secp256k1::Scalar k1 = k - k2 * kLambda;
+  GlvSplit s;
+  s.neg1 = k1.is_high();
+  s.neg2 = k2.is_high();
+  s.k1 = (s.neg1 ? -k1 : k1).limbs();
+  s.k2 = (s.neg2 ? -k2 : k2).limbs();
+  return s;
+}
+
+// λ·P for every entry: (β·x, y).
+std::vector<Affine> lambda_images(std::span<const Affine> points) {
+  std::vector<Affine> out(points.begin(), points.end());
+  for (Affine& a : out) {
+    if (!a.infinity) a.x = fe_mul(a.x, beta());
+  }
+  return out;
+}
+
+const std::vector<Affine>& generator_lambda_table() {
+  static const std::vector<Affine> table = lambda_images(generator_table());
+  return table;
+}
+
+// acc + digit·(table entry for |digit|), for an odd nonzero digit.
+Jacobian add_digit(const Jacobian& acc, int digit, const Affine* table) {
+  if (digit > 0) return add_mixed(acc, table[(digit - 1) / 2]);
+  return add_mixed(acc, negate(table[(-digit - 1) / 2]));
+}
+
+// Drops pairs with a zero scalar or an identity point.
+struct Terms {
+  std::vector<Secp256k1::Scalar> scalars;
+  std::vector<Affine> points;
+};
+
+Terms live_terms(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points) {
+  const size_t n = std::min(scalars.size(), points.size());
+  Terms t;
+  t.scalars.reserve(n);
+  t.points.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (scalars[i].is_zero() || points[i].infinity) continue;
+    t.scalars.push_back(scalars[i]);
+    t.points.push_back(points[i]);
+  }
+  return t;
+}
+
+// Pippenger window c for n points: minimises the operation count
+// windows·(n mixed additions + 2·2^(c-1) bucket additions), with a mixed
+// addition weighted 11 and a Jacobian addition 16 field multiplications.
+int pippenger_window(size_t n) {
+  int best = 1;
+  double best_cost = std::numeric_limits<double>::max();
+  for (int c = 2; c <= 16; ++c) {
+    const double windows = (kScalarBits + c - 1) / c + 1;
+    const double cost = windows * (11.0 * static_cast<double>(n) + 32.0 * static_cast<double>(1u << (c - 1)));
+    if (cost < best_cost) {
+      best_cost = cost;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Jacobian strauss_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
+                         const Secp256k1::Scalar* g_scalar) {
+  const Terms t = live_terms(scalars, points);
+  const size_t n = t.points.size();
+  constexpr size_t kPerPoint = size_t{1} << (kStraussWindow - 2);
+
+  // Odd multiples of every point, normalised together, and their λ-images.
+  std::vector<Jacobian> jac;
+  jac.reserve(n * kPerPoint);
+  for (const Affine& p : t.points) append_odd_multiples(p, kStraussWindow, jac);
+  std::vector<Affine> tables(jac.size());
+  batch_to_affine(jac, tables);
+  const std::vector<Affine> lambda_tables = lambda_images(tables);
+
+  // Each scalar becomes two half-length wNAFs (GLV): k1 on P, k2 on λ·P.
+  const bool with_g = g_scalar != nullptr && !g_scalar->is_zero();
+  const size_t terms = 2 * n + (with_g ? 2 : 0);
+  std::vector<int16_t> digits(terms * kWnafLen);
+  std::vector<const Affine*> term_table(terms);
+  int maxlen = 0;
+  auto add_term = [&](size_t index, const Limbs& k, bool negative, int w, const Affine* table) {
+    int16_t* d = &digits[index * kWnafLen];
+    maxlen = std::max(maxlen, wnaf(k, w, d));
+    if (negative) {
+      for (int i = 0; i < kWnafLen; ++i) d[i] = static_cast<int16_t>(-d[i]);
+    }
+    term_table[index] = table;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const GlvSplit s = glv_split(t.scalars[i]);
+    add_term(2 * i, s.k1, s.neg1, kStraussWindow, &tables[i * kPerPoint]);
+    add_term(2 * i + 1, s.k2, s.neg2, kStraussWindow, &lambda_tables[i * kPerPoint]);
+  }
+  if (with_g) {
+    const GlvSplit s = glv_split(*g_scalar);
+    add_term(2 * n, s.k1, s.neg1, kGWindow, generator_table().data());
+    add_term(2 * n + 1, s.k2, s.neg2, kGWindow, generator_lambda_table().data());
+  }
+
+  Jacobian acc;
+  for (int bit = maxlen - 1; bit >= 0; --bit) {
+    acc = dbl(acc);
+    for (size_t i = 0; i < terms; ++i) {
+      const int d = digits[i * kWnafLen + static_cast<size_t>(bit)];
+      if (d != 0) acc = add_digit(acc, d, term_table[i]);
+    }
+  }
+  return acc;
+}
+
+Jacobian pippenger_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
+                           const Secp256k1::Scalar* g_scalar) {
+  Terms t = live_terms(scalars, points);
+  if (g_scalar != nullptr && !g_scalar->is_zero()) {
+    t.scalars.push_back(*g_scalar);
+    t.points.push_back(generator_affine());
+  }
+  const size_t n = t.points.size();
+  if (n == 0) return Jacobian{};
+  const int c = pippenger_window(n);
+  const int windows = (kScalarBits + c - 1) / c + 1;  // + 1 for the last carry
+  const int half = 1 << (c - 1);
+
+  // Signed digits in [-2^(c-1), 2^(c-1)], Σ digit_w·2^(c·w) = scalar.
+  std::vector<int32_t> digits(n * static_cast<size_t>(windows));
+  for (size_t i = 0; i < n; ++i) {
+    int carry = 0;
+    for (int w = 0; w < windows; ++w) {
+      int d = static_cast<int>(bits_at(t.scalars[i].limbs(), w * c, c)) + carry;
+      carry = d > half ? 1 : 0;
+      d -= carry << c;
+      digits[i * static_cast<size_t>(windows) + static_cast<size_t>(w)] = d;
+    }
+  }
+
+  std::vector<Jacobian> buckets(static_cast<size_t>(half));
+  Jacobian acc;
+  for (int w = windows - 1; w >= 0; --w) {
+    for (int k = 0; k < c; ++k) acc = dbl(acc);
+    std::fill(buckets.begin(), buckets.end(), Jacobian{});
+    for (size_t i = 0; i < n; ++i) {
+      const int d = digits[i * static_cast<size_t>(windows) + static_cast<size_t>(w)];
+      if (d > 0) {
+        buckets[static_cast<size_t>(d - 1)] = add_mixed(buckets[static_cast<size_t>(d - 1)], t.points[i]);
+      } else if (d < 0) {
+        buckets[static_cast<size_t>(-d - 1)] =
+            add_mixed(buckets[static_cast<size_t>(-d - 1)], negate(t.points[i]));
+      }
+    }
+    // Σ_k (k + 1)·bucket[k] as a running sum of running sums.
+    Jacobian running, window_sum;
+    for (size_t k = buckets.size(); k-- > 0;) {
+      running = add(running, buckets[k]);
+      window_sum = add(window_sum, running);
+    }
+    acc = add(acc, window_sum);
+  }
+  return acc;
+}
+
+Jacobian msm_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
+                     const Secp256k1::Scalar* g_scalar) {
+  if (std::min(scalars.size(), points.size()) >= kPippengerThreshold) {
+    return pippenger_vartime(scalars, points, g_scalar);
+  }
+  return strauss_vartime(scalars, points, g_scalar);
+}
+
+Jacobian mul_small(const Jacobian& a, uint32_t k) {
+  if (k == 0 || a.infinity) return Jacobian{};
+  int top = 31;
+  while (((k >> top) & 1) == 0) --top;
+  Jacobian r = a;
+  for (int bit = top - 1; bit >= 0; --bit) {
+    r = dbl(r);
+    if ((k >> bit) & 1) r = add(r, a);
+  }
+  return r;
+}
+
+std::vector<Affine> eval_poly_vartime(std::span<const Affine> coeffs, std::span<const uint32_t> xs) {
+  std::vector<Jacobian> jac(xs.size());
+  if (!coeffs.empty()) {
+    for (size_t i = 0; i < xs.size(); ++i) {
+      Jacobian acc = to_jacobian(coeffs.back());
+      for (size_t k = coeffs.size() - 1; k-- > 0;) acc = add_mixed(mul_small(acc, xs[i]), coeffs[k]);
+      jac[i] = acc;
+    }
+  }
+  std::vector<Affine> out(xs.size());
+  batch_to_affine(jac, out);
+  return out;
+}
+
+}  // namespace okmpc::secp256k1_vartime

@@ -1,0 +1,57 @@
+// Multi-scalar multiplication on secp256k1 for PUBLIC scalars and points,
+// VARIABLE TIME: batched verification (FROST share checks, DKG commitment
+// checks), never secrets. Built on the native Jacobian group law of
+// mpc/secp256k1_group.hpp; Secp256k1::Point::multi_mul_vartime, mul_vartime,
+// sum and eval_poly_vartime call it. Results are exact group elements, so they
+// equal libsecp256k1's (tweak_mul + combine) bit for bit after encoding; the
+// tests in tests/mpc/secp256k1_msm_test.cpp cross-check that.
+//
+// Algorithms:
+//  - Strauss (interleaved wNAF, "Shamir's trick" generalised; Möller,
+//    "Algorithms for multi-exponentiation", SAC 2001) with the GLV
+//    endomorphism (Gallant–Lambert–Vanstone, CRYPTO 2001) splitting each
+//    scalar into two 128-bit halves: width-5 wNAF per half, odd-multiple
+//    tables batch-normalised to affine with one inversion, and a fixed
+//    width-12 table for G (built once) when G's coefficient is given
+//    separately.
+//  - Pippenger's bucket method (signed base-2^c digits; Bernstein et al.,
+//    "Faster batch forgery identification", §4) for many points, with c
+//    chosen from n by an operation count.
+// msm_vartime picks Strauss below kPippengerThreshold points and Pippenger
+// from there on (crossover measured: bench/secp256k1_msm_bench.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "mpc/secp256k1.hpp"
+#include "mpc/secp256k1_group.hpp"
+
+namespace okmpc::secp256k1_vartime {
+
+// Number of points from which msm_vartime switches to Pippenger.
+inline constexpr size_t kPippengerThreshold = 64;
+
+// g_scalar·G + Σ scalars[i]·points[i] over the first min(sizes) pairs; a null
+// g_scalar means no G term. Identity points and zero scalars contribute
+// nothing; an empty sum is the identity. Strauss or Pippenger by size.
+Jacobian msm_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
+                     const Secp256k1::Scalar* g_scalar = nullptr);
+// The same sum always by Strauss / always by Pippenger (tests, benchmarks).
+Jacobian strauss_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
+                         const Secp256k1::Scalar* g_scalar = nullptr);
+Jacobian pippenger_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
+                           const Secp256k1::Scalar* g_scalar = nullptr);
+
+// k·a for a small public integer k (double-and-add); 0·a is the identity.
+Jacobian mul_small(const Jacobian& a, uint32_t k);
+
+// result[i] = Σ_k xs[i]^k · coeffs[k] (the polynomial with point coefficients
+// coeffs, evaluated at each xs[i]) by Horner's rule with small-integer
+// multiplications, then one batch normalisation. Empty coeffs give the
+// identity everywhere; xs[i] = 0 gives coeffs[0].
+std::vector<Affine> eval_poly_vartime(std::span<const Affine> coeffs, std::span<const uint32_t> xs);
+
+}  // namespace okmpc::secp256k1_vartime
