@@ -1,0 +1,109 @@
+// DKLs23 signing round payloads, decoded inside ecdsa::SignParty
+// (protocols/ecdsa/sign.cpp): signer 1 of a 2-of-2 signing gets arbitrary
+// bytes as signer 2's round-1 payload (context, commitment, vOLE receiver
+// message) or, after an honest round 1, as its round-2 payload (R_j, salt,
+// Γ^u, Γ^v, ψ, vOLE sender message).
+//
+// Properties: nothing crashes; a payload signer 1 refuses aborts the run
+// with an Error naming exactly signer 2, the sender (never signer 1 itself).
+// First byte: even = round 1, odd = round 2. The key, the OT setup and both
+// parties' randomness are fixed, so the honest messages are the same on
+// every input.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "fuzz_check.hpp"
+#include "mpc/polynomial.hpp"
+#include "protocols/ecdsa/run_simulated.hpp"
+#include "protocols/ecdsa/sign.hpp"
+
+namespace {
+
+using namespace okmpc;
+using runtime::Message;
+using runtime::PartyId;
+
+struct Fixture {
+  std::vector<dkg::KeyShare<Secp256k1>> keys;
+  std::vector<ecdsa::EcdsaSetup> setups;
+};
+
+// A 2-of-2 key dealt from one polynomial and its OT setup, made once.
+const Fixture& fixture() {
+  static const Fixture f = [] {
+    Fixture out;
+    DeterministicRng rng(91);
+    const Polynomial<Secp256k1> poly = Polynomial<Secp256k1>::random(Secp256k1::Scalar::random(rng), 1, rng);
+    const Secp256k1::Point group_key = Secp256k1::Point::base_mul(poly.evaluate(0).expose());
+    std::vector<Secp256k1::Point> verification;
+    for (uint32_t i = 1; i <= 2; ++i) verification.push_back(Secp256k1::Point::base_mul(poly.evaluate(i).expose()));
+    for (uint32_t i = 1; i <= 2; ++i) {
+      dkg::KeyShare<Secp256k1> k;
+      k.threshold = 2;
+      k.parties = 2;
+      k.index = i;
+      k.secret_share = poly.evaluate(i);
+      k.group_public_key = group_key;
+      k.verification_shares = verification;
+      out.keys.push_back(std::move(k));
+    }
+    auto setup = ecdsa::setup_simulated(out.keys, rng);
+    FUZZ_CHECK(setup.has_value());
+    out.setups = std::move(setup->setups);
+    return out;
+  }();
+  return f;
+}
+
+std::unique_ptr<ecdsa::SignParty> signer(uint32_t k) {
+  ecdsa::SignRequest request;
+  request.digest.fill(0x5a);
+  request.signers = {1, 2};
+  request.session.fill(0x33);
+  auto party = ecdsa::SignParty::create(fixture().keys[k], fixture().setups[k], request);
+  FUZZ_CHECK(party.has_value());
+  return std::move(*party);
+}
+
+// The one message in `out` addressed to `to`.
+Message to_party(const std::vector<Message>& out, PartyId to) {
+  for (const Message& m : out) {
+    if (m.to == to) return m;
+  }
+  FUZZ_CHECK(false);
+  return {};
+}
+
+// A refusal must abort naming the sender and nobody else.
+void check_refusal(const Result<std::vector<Message>>& result) {
+  if (result) return;
+  FUZZ_CHECK(result.error().culprits == std::vector<uint32_t>{2});
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const Bytes payload(data + 1, data + size);
+  auto one = signer(0);
+  auto two = signer(1);
+  DeterministicRng rng1(1), rng2(2);
+  auto first1 = one->start(rng1);
+  auto first2 = two->start(rng2);
+  FUZZ_CHECK(first1.has_value() && first2.has_value());
+  Message from2 = to_party(*first2, 1);
+  if (data[0] % 2 == 0) {
+    from2.payload = payload;
+    check_refusal(one->handle(from2, rng1));
+    return 0;
+  }
+  auto second1 = one->handle(from2, rng1);
+  auto second2 = two->handle(to_party(*first1, 2), rng2);
+  FUZZ_CHECK(second1.has_value() && second2.has_value());
+  Message round2 = to_party(*second2, 1);
+  round2.payload = payload;
+  check_refusal(one->handle(round2, rng1));
+  return 0;
+}
