@@ -78,7 +78,7 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
 
   OKMPC_ASSIGN_OR_RETURN(const Scalar lambda, lagrange_coefficient<Secp256k1>(share.index, signers));
   party->sk_ = Secret<Scalar>(lambda * share.secret_share.expose());
-  party->pk_i_ = lambda * share.verification_shares[share.index - 1];
+  party->pk_i_ = Point::mul_vartime(lambda, share.verification_shares[share.index - 1]);  // public values
   for (PartyId j : signers) {
     if (j == share.index) continue;
     auto it = setup.pairs.find(j);
@@ -89,7 +89,7 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
     peer.setup = it->second.clone();
     if (peer.setup.gadget.size() != kVoleBatch) peer.setup.gadget = gadget_vector(peer.setup.gadget_seed);
     OKMPC_ASSIGN_OR_RETURN(const Scalar lj, lagrange_coefficient<Secp256k1>(j, signers));
-    peer.pk = lj * share.verification_shares[j - 1];
+    peer.pk = Point::mul_vartime(lj, share.verification_shares[j - 1]);  // public values
     party->peers_.emplace(j, std::move(peer));
   }
   return party;

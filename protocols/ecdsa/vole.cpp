@@ -1,5 +1,7 @@
 #include "protocols/ecdsa/vole.hpp"
 
+#include <cryptopp/aes.h>
+#include <cryptopp/modes.h>
 #include <sodium.h>
 
 #include "mpc/codec.hpp"
@@ -14,58 +16,72 @@ constexpr size_t kCorr = kVoleWidth + kVoleCheck;  // (a_1, a_2, â) per OT
 constexpr std::string_view kGadgetLabel = "okmpc/ecdsa/vole/gadget";
 constexpr std::string_view kExtLabel = "okmpc/ecdsa/vole/ext-sid";
 constexpr std::string_view kPadSidLabel = "okmpc/ecdsa/vole/pad-sid";
-constexpr std::string_view kPadLabel = "okmpc/ecdsa/vole/pad";
+constexpr std::string_view kPadLabel = "okmpc/ecdsa/vole/pad-aes-key/v2";
 constexpr std::string_view kCheckLabel = "okmpc/ecdsa/vole/check";
-constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v1";
+constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v2";
 
 using Corr = std::array<Scalar, kCorr>;
 
-// The OT pads of one extension: for row j, kCorr scalars from
-// BLAKE2b_k(j ‖ row) with k = BLAKE2b(label ‖ pad_sid) (a correlation-robust
-// hash of the row, keyed by the session) expanded by ChaCha20.
-// Each scalar is 32 stream bytes taken as an integer when < n (always, but
-// with probability 2^-128), else reduced: uniform without a wide reduction.
+// The OT pads of one extension, as a tweakable correlation-robust hash of
+// the KOS rows (Guo, Katz, Wang, Yu, "Efficient and Secure Multiparty
+// Computation from Fixed-Key Block Ciphers", IEEE S&P 2020, §7.4: TCCR
+// H(x, i) = π(π(x) ⊕ i) ⊕ π(x)) with π = AES-128 under a key derived from
+// the pad session id (BLAKE2b(label ‖ pad_sid), so every extension has its
+// own permutation). Row j gives 6 blocks with tweaks i = 6j..6j+5, read as
+// kCorr = 3 scalars of 32 bytes each, taken as an integer when < n (always
+// but with probability 2^-128), else reduced.
+// All rows of an extension go through AES in two batched ECB calls (AES-NI
+// when the CPU has it; Crypto++'s table-based AES otherwise, which is not
+// guaranteed constant time — papers/dkls23.md, "Deviations").
 class PadHasher {
  public:
   explicit PadHasher(ByteView pad_sid) {
-    // Key = BLAKE2b-256(label ‖ pad_sid): one keyed BLAKE2b call per row.
+    ByteArray<16> key;
     crypto_generichash_state st;
-    crypto_generichash_init(&st, nullptr, 0, key_.size());
+    crypto_generichash_init(&st, nullptr, 0, key.size());
     crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(kPadLabel.data()), kPadLabel.size());
     crypto_generichash_update(&st, pad_sid.data(), pad_sid.size());
-    crypto_generichash_final(&st, key_.data(), key_.size());
+    crypto_generichash_final(&st, key.data(), key.size());
+    aes_.SetKey(key.data(), key.size());
+    sodium_memzero(key.data(), key.size());
   }
-  ~PadHasher() { sodium_memzero(key_.data(), key_.size()); }
   PadHasher(const PadHasher&) = delete;
   PadHasher& operator=(const PadHasher&) = delete;
 
-  Corr pad(size_t j, const ot::Block& row) const {
-    uint8_t in[4 + 16];
-    in[0] = static_cast<uint8_t>(j >> 24);
-    in[1] = static_cast<uint8_t>(j >> 16);
-    in[2] = static_cast<uint8_t>(j >> 8);
-    in[3] = static_cast<uint8_t>(j);
-    const auto rb = row.to_bytes();
-    std::copy(rb.begin(), rb.end(), in + 4);
-    ByteArray<32> seed;
-    crypto_generichash(seed.data(), seed.size(), in, sizeof in, key_.data(), key_.size());
-    ByteArray<32 * kCorr> stream;
-    ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
-    crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), seed.data());
-    Corr out;
-    for (size_t k = 0; k < kCorr; ++k) {
-      const ByteView chunk = ByteView(stream).subspan(32 * k, 32);
-      auto s = Scalar::from_bytes(chunk);
-      out[k] = s ? *s : Scalar::reduce(chunk);
+  // out[j] = the pads of row_of(j) for j < out.size().
+  template <class RowOf>
+  void hash_rows(RowOf row_of, SecretVector<Corr>& out) {
+    const size_t n = out.size();
+    Bytes x(16 * n), y(16 * n), t(16 * kBlocks * n), e(16 * kBlocks * n);
+    for (size_t j = 0; j < n; ++j) {
+      const auto rb = row_of(j).to_bytes();
+      std::copy(rb.begin(), rb.end(), x.begin() + static_cast<std::ptrdiff_t>(16 * j));
     }
-    sodium_memzero(stream.data(), stream.size());
-    sodium_memzero(seed.data(), seed.size());
-    sodium_memzero(in, sizeof in);
-    return out;
+    aes_.ProcessData(y.data(), x.data(), x.size());  // π(x_j)
+    for (size_t j = 0; j < n; ++j) {
+      for (size_t c = 0; c < kBlocks; ++c) {
+        const uint64_t tweak = kBlocks * j + c;
+        uint8_t* tb = t.data() + 16 * (kBlocks * j + c);
+        std::copy(y.begin() + static_cast<std::ptrdiff_t>(16 * j), y.begin() + static_cast<std::ptrdiff_t>(16 * j + 16), tb);
+        for (size_t b = 0; b < 8; ++b) tb[b] ^= static_cast<uint8_t>(tweak >> (8 * b));
+      }
+    }
+    aes_.ProcessData(e.data(), t.data(), t.size());  // π(π(x_j) ⊕ i)
+    for (size_t j = 0; j < n; ++j) {
+      uint8_t* eb = e.data() + 16 * kBlocks * j;
+      for (size_t k = 0; k < 16 * kBlocks; ++k) eb[k] ^= y[16 * j + k % 16];
+      for (size_t k = 0; k < kCorr; ++k) {
+        const ByteView chunk(eb + 32 * k, 32);
+        auto s = Scalar::from_bytes(chunk);
+        out[j][k] = s ? *s : Scalar::reduce(chunk);
+      }
+    }
+    for (Bytes* b : {&x, &y, &t, &e}) sodium_memzero(b->data(), b->size());
   }
 
  private:
-  ByteArray<32> key_{};
+  static constexpr size_t kBlocks = 2 * kCorr;  // 16-byte blocks per row
+  CryptoPP::ECB_Mode<CryptoPP::AES>::Encryption aes_;
 };
 
 Bytes ext_sid_of(ByteView sid, ByteView nonce_b) {
@@ -117,6 +133,17 @@ class CheckHash {
   void absorb(ByteView b) { crypto_generichash_update(&st_, b.data(), b.size()); }
   crypto_generichash_state st_;
 };
+
+// ⟨g, x⟩ for g = gadget_vector(seed): its first 256 entries are 2^j, so that
+// part is summed by Horner's rule (additions instead of multiplications).
+template <class At>
+Scalar gadget_dot(std::span<const Scalar> g, At x_at) {
+  Scalar lo = Scalar::zero();
+  for (size_t j = 256; j-- > 0;) lo = lo + lo + x_at(j);
+  Scalar hi = Scalar::zero();
+  for (size_t j = 256; j < g.size(); ++j) hi += g[j] * x_at(j);
+  return lo + hi;
+}
 
 uint64_t choice_bit(ByteView choices, size_t j) { return (choices[j / 8] >> (j % 8)) & 1u; }
 
@@ -182,15 +209,15 @@ Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
   corr[kVoleWidth] = Scalar::random(rng);
 
   // The OTs: α0_j = v0_j, ã_j = α0_j − α1_j + corr (sent).
-  SecretVector<Corr> alpha0(kVoleBatch);
+  SecretVector<Corr> alpha0(kVoleBatch), alpha1(kVoleBatch);
+  PadHasher pads(pad_sid);
+  pads.hash_rows([&](size_t j) { return q[j]; }, alpha0);
+  pads.hash_rows([&](size_t j) { return q[j] ^ seeds.delta; }, alpha1);
   ByteWriter msg;
   msg.write_bytes(nonce_a);
-  const PadHasher pads(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) {
-    alpha0[j] = pads.pad(j, q[j]);
-    Secret<Corr> v1(pads.pad(j, q[j] ^ seeds.delta));
     for (size_t k = 0; k < kCorr; ++k) {
-      msg.write_scalar<Secp256k1>(alpha0[j][k] - v1.expose()[k] + corr[k]);
+      msg.write_scalar<Secp256k1>(alpha0[j][k] - alpha1[j][k] + corr[k]);
     }
   }
   const ByteView tau = ByteView(msg.bytes()).subspan(32);
@@ -204,9 +231,7 @@ Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
   // Output c_i = −Σ_j g_j·α0_{j,i}.
   VoleAliceResult out;
   for (size_t i = 0; i < kVoleWidth; ++i) {
-    Scalar c = Scalar::zero();
-    for (size_t j = 0; j < kVoleBatch; ++j) c -= gadget[j] * alpha0[j][i];
-    out.c[i] = Secret<Scalar>(c);
+    out.c[i] = Secret<Scalar>(-gadget_dot(gadget, [&](size_t j) { return alpha0[j][i]; }));
   }
   out.message = msg.finish();
   return out;
@@ -232,11 +257,11 @@ Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gad
   // ḋ_j = γ_j + β_j·ã_j (= α0_j + β_j·corr); μ'_j = ḋ_{j,ℓ} + Σθ_i·ḋ_{j,i} − β_j·η.
   const Theta theta = challenges(pad_sid, tau_bytes);
   SecretVector<Corr> ddot(kVoleBatch);
-  const PadHasher pads(pad_sid);
+  PadHasher pads(pad_sid);
+  pads.hash_rows([&](size_t j) { return bob.rows[j]; }, ddot);
   CheckHash h(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) {
     const bool beta = choice_bit(bob.choices.expose(), j) != 0;
-    ddot[j] = pads.pad(j, bob.rows[j]);
     for (size_t k = 0; k < kCorr; ++k) ddot[j][k] += Scalar::select(beta, Scalar::zero(), tau[j][k]);
     h.absorb_scalar(check_combination(theta, ddot[j]) - Scalar::select(beta, Scalar::zero(), eta));
   }
@@ -248,9 +273,7 @@ Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gad
   // d_i = Σ_j g_j·ḋ_{j,i}.
   VoleShares d;
   for (size_t i = 0; i < kVoleWidth; ++i) {
-    Scalar acc = Scalar::zero();
-    for (size_t j = 0; j < kVoleBatch; ++j) acc += gadget[j] * ddot[j][i];
-    d[i] = Secret<Scalar>(acc);
+    d[i] = Secret<Scalar>(gadget_dot(gadget, [&](size_t j) { return ddot[j][i]; }));
   }
   return d;
 }

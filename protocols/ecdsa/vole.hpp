@@ -66,7 +66,8 @@ struct VoleBobStart {
   Bytes message;
 };
 
-// Bob's message. `gadget` has kVoleBatch entries.
+// Bob's message. In all three calls `gadget` is gadget_vector(seed) of the
+// pair (kVoleBatch entries, the first 256 being 2^j; the sums rely on it).
 VoleBobStart vole_bob_start(const ot::ReceiverSeeds& seeds, ByteView sid,
                             std::span<const Scalar> gadget, Rng& rng);
 

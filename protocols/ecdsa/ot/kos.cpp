@@ -9,17 +9,26 @@
 namespace okmpc::ecdsa::ot {
 namespace {
 
-constexpr std::string_view kPrgLabel = "okmpc/ecdsa/kos/prg/v1";
+constexpr std::string_view kPrgLabel = "okmpc/ecdsa/kos/prg-nonce/v2";
 constexpr std::string_view kChiLabel = "okmpc/ecdsa/kos/chi/v1";
 
-// G(k_i, sid, i): ChaCha20 keyed by SHA-256(label ‖ sid ‖ i ‖ seed).
-void prg(const Seed& seed, ByteView sid, uint32_t column, std::span<uint8_t> out) {
-  Bytes idx;
-  append_u32_be(idx, column);
-  ByteArray<32> key = sha256({as_bytes(kPrgLabel), sid, idx, seed});
-  ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
-  crypto_stream_chacha20(out.data(), out.size(), nonce.data(), key.data());
-  sodium_memzero(key.data(), key.size());
+// G(k_i, sid, i) = XChaCha20 keyed by the seed k_i (32 uniform bytes from a
+// base OT) with the 24-byte nonce N_sid ‖ i, N_sid = the first 20 bytes of
+// SHA-256(label ‖ sid): one hash per extension, and a (seed, nonce) pair is
+// never reused as long as sid is fresh.
+using PrgNonce = ByteArray<20>;
+PrgNonce prg_nonce(ByteView sid) {
+  const Hash32 h = sha256({as_bytes(kPrgLabel), sid});
+  PrgNonce n;
+  std::copy(h.begin(), h.begin() + n.size(), n.begin());
+  return n;
+}
+
+void prg(const Seed& seed, const PrgNonce& sid_nonce, uint32_t column, std::span<uint8_t> out) {
+  ByteArray<crypto_stream_xchacha20_NONCEBYTES> nonce;
+  std::copy(sid_nonce.begin(), sid_nonce.end(), nonce.begin());
+  for (size_t b = 0; b < 4; ++b) nonce[20 + b] = static_cast<uint8_t>(column >> (24 - 8 * b));
+  crypto_stream_xchacha20(out.data(), out.size(), nonce.data(), seed.data());
 }
 
 // χ_1..χ_m' from BLAKE2b-256(label ‖ sid ‖ u) expanded by ChaCha20: the
@@ -105,10 +114,11 @@ ReceiverExtension kos_extend_receiver(const ReceiverSeeds& seeds, ByteView sid, 
   Bytes t0(kKappa * col_bytes);  // columns G(k_i^0) (secret, wiped below)
   Bytes t1(col_bytes);
   out.message.u.resize(kKappa * col_bytes);
+  const PrgNonce nonce = prg_nonce(sid);
   for (size_t i = 0; i < kKappa; ++i) {
     std::span<uint8_t> c0(t0.data() + i * col_bytes, col_bytes);
-    prg(seeds.seeds0[i], sid, static_cast<uint32_t>(i), c0);
-    prg(seeds.seeds1[i], sid, static_cast<uint32_t>(i), t1);
+    prg(seeds.seeds0[i], nonce, static_cast<uint32_t>(i), c0);
+    prg(seeds.seeds1[i], nonce, static_cast<uint32_t>(i), t1);
     for (size_t b = 0; b < col_bytes; ++b) out.message.u[i * col_bytes + b] = c0[b] ^ t1[b] ^ x[b];
   }
   SecretBlocks t = transpose(t0, rows);
@@ -140,9 +150,10 @@ Result<SecretBlocks> kos_extend_sender(const SenderSeeds& seeds, ByteView sid,
     return fail(ErrorCode::kInvalidEncoding, "OT extension message has a matrix of the wrong size");
   }
   Bytes q(kKappa * col_bytes);
+  const PrgNonce nonce = prg_nonce(sid);
   for (size_t i = 0; i < kKappa; ++i) {
     std::span<uint8_t> col(q.data() + i * col_bytes, col_bytes);
-    prg(seeds.seeds[i], sid, static_cast<uint32_t>(i), col);
+    prg(seeds.seeds[i], nonce, static_cast<uint32_t>(i), col);
     const uint8_t d = static_cast<uint8_t>(0 - seeds.delta.bit(i));
     for (size_t b = 0; b < col_bytes; ++b) col[b] ^= message.u[i * col_bytes + b] & d;
   }
