@@ -55,14 +55,13 @@ Jacobian dbl(const Jacobian& a) {
   const Fe A = fe_sqr(a.x);
   const Fe B = fe_sqr(a.y);
   const Fe C = fe_sqr(B);
-  const Fe D = fe_double(fe_sub(fe_sub(fe_sqr(fe_add(a.x, B)), A), C));
-  const Fe E = fe_add(fe_double(A), A);
+  const Fe D = fe_mul_int(fe_mul(a.x, B), 4);  // = 2((X + B)^2 - A - C)
+  const Fe E = fe_mul_int(A, 3);
   const Fe F = fe_sqr(E);
   Jacobian r;
   r.infinity = false;
   r.x = fe_sub(F, fe_double(D));
-  const Fe C8 = fe_double(fe_double(fe_double(C)));
-  r.y = fe_sub(fe_mul(E, fe_sub(D, r.x)), C8);
+  r.y = fe_sub(fe_mul(E, fe_sub(D, r.x)), fe_mul_int(C, 8));
   r.z = fe_double(fe_mul(a.y, a.z));
   return r;
 }
