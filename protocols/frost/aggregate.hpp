@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <string>
 
-#include "mpc/lagrange.hpp"
 #include "protocols/frost/binding.hpp"
+#include "protocols/frost/interpolating_value.hpp"
 #include "protocols/frost/validate.hpp"
 #include "protocols/frost/verify.hpp"
 
@@ -88,12 +88,11 @@ Result<Signature<S>> aggregate(const SigningPackage<S>& package, std::span<const
 
   // §5.4 for every share, to name the signers at fault.
   const std::vector<PointOf<S>> commitment_shares = commitment_shares_vartime<S>(list, factors);
-  OKMPC_ASSIGN_OR_RETURN(const std::vector<ScalarOf<S>> lambdas,
-                         (lagrange_coefficients<typename S::Group>(signers)));
   std::vector<uint32_t> cheaters;
   for (size_t k = 0; k < list.size(); ++k) {
     const PartyId id = list[k].identifier;
-    if (!verify_signature_share_vartime<S>(commitment_shares[k], challenge, lambdas[k],
+    OKMPC_ASSIGN_OR_RETURN(const ScalarOf<S> lambda, interpolating_value<S>(id, signers));
+    if (!verify_signature_share_vartime<S>(commitment_shares[k], challenge, lambda,
                                            keys.verification_shares[id - 1], *ordered[k])) {
       cheaters.push_back(id);
     }

@@ -94,24 +94,25 @@ std::vector<PointOf<S>> commitment_shares_vartime(std::span<const SigningCommitm
   return out;
 }
 
-// §4.5 compute_group_commitment: R = Σ D_i + Σ rho_i·E_i, as one
-// multi-scalar multiplication with scalars (1, rho_i) over (D_i, E_i).
-// `factors[k]` belongs to `commitments[k]`. Public inputs only.
+// §4.5 compute_group_commitment: R = Σ D_i + Σ rho_i·E_i, as one sum of
+// the hiding commitments plus one multi-scalar multiplication over the
+// binding ones (cheaper than one multi-scalar multiplication with scalars
+// (1, rho_i): a unit scalar still costs a full term there; papers/rfc9591.md
+// §"Measurements"). `factors[k]` belongs to `commitments[k]`. Public inputs
+// only.
 template <Ciphersuite S>
 PointOf<S> compute_group_commitment_vartime(std::span<const SigningCommitments<S>> commitments,
                                             std::span<const ScalarOf<S>> factors) {
-  std::vector<ScalarOf<S>> scalars;
-  std::vector<PointOf<S>> points;
-  scalars.reserve(2 * commitments.size());
-  points.reserve(2 * commitments.size());
-  const ScalarOf<S> one = ScalarOf<S>::one();
-  for (size_t k = 0; k < commitments.size(); ++k) {
-    scalars.push_back(one);
-    points.push_back(commitments[k].hiding);
-    scalars.push_back(factors[k]);
-    points.push_back(commitments[k].binding);
+  std::vector<PointOf<S>> terms;
+  terms.reserve(commitments.size() + 1);
+  std::vector<PointOf<S>> binding;
+  binding.reserve(commitments.size());
+  for (const auto& c : commitments) {
+    terms.push_back(c.hiding);
+    binding.push_back(c.binding);
   }
-  return PointOf<S>::multi_mul_vartime(scalars, points);
+  terms.push_back(PointOf<S>::multi_mul_vartime(factors.first(commitments.size()), binding));
+  return PointOf<S>::sum(terms);
 }
 
 // §4.6 compute_challenge: c = H2(SerializeElement(R) || SerializeElement(PK) || msg).

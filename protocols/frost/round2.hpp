@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <string>
 
-#include "mpc/lagrange.hpp"
 #include "protocols/frost/binding.hpp"
+#include "protocols/frost/interpolating_value.hpp"
 #include "protocols/frost/validate.hpp"
 
 namespace okmpc::frost::round2 {
@@ -52,8 +52,7 @@ Result<SignatureShare<S>> sign(const SigningPackage<S>& package, SigningNonces<S
   }
   const ScalarOf<S> challenge = compute_challenge<S>(group_commitment, key.group_public_key, package.message);
   const std::vector<PartyId> signers = package.signers();
-  OKMPC_ASSIGN_OR_RETURN(const ScalarOf<S> lambda,
-                         (lagrange_coefficient<typename S::Group>(key.index, signers)));
+  OKMPC_ASSIGN_OR_RETURN(const ScalarOf<S> lambda, interpolating_value<S>(key.index, signers));
   const ScalarOf<S>& rho = factors[static_cast<size_t>(own - list.begin())];
 
   const Secret<ScalarOf<S>> z(detail::NonceAccess::hiding(nonces).expose() +
