@@ -89,13 +89,20 @@ const std::vector<Affine>& generator_table() {
 // Correctness needs only λ and β (any error there breaks every cross-check
 // against libsecp256k1 in tests/mpc/secp256k1_msm_test.cpp); g1, g2,
 // b1, b2 only make k1, k2 short, and the wNAF handles any length anyway.
-const Secp256k1::Scalar kLambda =
-    Secp256k1::Scalar::from_limbs_unchecked({0xDF02967C1B23BD72ULL, 0x122E22EA20816678ULL, 0xA5261C028812645AULL,
-                                             0x5363AD4CC05C30E0ULL});
-const Secp256k1::Scalar kMinusB1 =
-    Secp256k1::Scalar::from_limbs_unchecked({0x6F547FA90ABFE4C3ULL, 0xE4437ED6010E8828ULL, 0, 0});
-const Secp256k1::Scalar kMinusB2 = Secp256k1::Scalar::from_limbs_unchecked(
-    {0xD765CDA83DB1562CULL, 0x8A280AC50774346DULL, 0xFFFFFFFFFFFFFFFEULL, 0xFFFFFFFFFFFFFFFFULL});
+// The scalar constants, as function-local statics (initialised on first use,
+// so a call from another translation unit's static initialiser is safe too).
+struct GlvScalars {
+  Secp256k1::Scalar lambda, minus_b1, minus_b2;
+};
+const GlvScalars& glv_scalars() {
+  static const GlvScalars c{
+      Secp256k1::Scalar::from_limbs_unchecked(
+          {0xDF02967C1B23BD72ULL, 0x122E22EA20816678ULL, 0xA5261C028812645AULL, 0x5363AD4CC05C30E0ULL}),
+      Secp256k1::Scalar::from_limbs_unchecked({0x6F547FA90ABFE4C3ULL, 0xE4437ED6010E8828ULL, 0, 0}),
+      Secp256k1::Scalar::from_limbs_unchecked(
+          {0xD765CDA83DB1562CULL, 0x8A280AC50774346DULL, 0xFFFFFFFFFFFFFFFEULL, 0xFFFFFFFFFFFFFFFFULL})};
+  return c;
+}
 constexpr Limbs kG1 = {0xE893209A45DBB031ULL, 0x3DAA8A1471E8CA7FULL, 0xE86C90E49284EB15ULL, 0x3086D221A7D46BCDULL};
 constexpr Limbs kG2 = {0x1571B4AE8AC47F71ULL, 0x221208AC9DF506C6ULL, 0x6F547FA90ABFE4C4ULL, 0xE4437ED6010E8828ULL};
 
@@ -133,8 +140,9 @@ struct GlvSplit {
 GlvSplit glv_split(const Secp256k1::Scalar& k) {
   const Secp256k1::Scalar c1 = mul_shift_384(k.limbs(), kG1);
   const Secp256k1::Scalar c2 = mul_shift_384(k.limbs(), kG2);
-  const Secp256k1::Scalar k2 = c1 * kMinusB1 + c2 * kMinusB2;
-  const Secp256k1::Scalar k1 = k - k2 * kLambda;
+  const GlvScalars& g = glv_scalars();
+  const Secp256k1::Scalar k2 = c1 * g.minus_b1 + c2 * g.minus_b2;
+  const Secp256k1::Scalar k1 = k - k2 * g.lambda;
   GlvSplit s;
   s.neg1 = k1.is_high();
   s.neg2 = k2.is_high();

@@ -158,6 +158,9 @@ TEST(Secp256k1Msm, EdgeCases) {
   const Scalar n_minus_1 = Scalar::zero() - Scalar::one();
   const Scalar z = Scalar::zero(), one = Scalar::one();
   const Point O = Point::identity();
+  const Scalar lambda = Scalar::from_limbs_unchecked(
+      {0xDF02967C1B23BD72ULL, 0x122E22EA20816678ULL, 0xA5261C028812645AULL, 0x5363AD4CC05C30E0ULL});
+  const Scalar two128 = Scalar::from_limbs_unchecked({0, 0, 1, 0});
   struct Case {
     const char* name;
     std::vector<Scalar> s;
@@ -176,6 +179,10 @@ TEST(Secp256k1Msm, EdgeCases) {
       {"G among the points", {a, b, one}, {G, P, G}},
       {"G alone", {b}, {G}},
       {"small scalars", {one, Scalar::from_u64(2), Scalar::from_u64(3)}, {P, P, Q}},
+      // Scalars at the GLV split's corners: λ itself (k1 = 0), −λ, 2^128 ± 1,
+      // n − 2^128 (negative halves), and with G's fixed table.
+      {"GLV corners", {lambda, -lambda, two128, two128 - one, -two128}, {P, Q, P, G, Q}},
+      {"GLV corners on G", {two128 + one}, {G}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
