@@ -177,7 +177,7 @@ std::optional<Fe> fe_from_bytes(std::span<const uint8_t, 32> in);
 // 32-byte big-endian encoding of the canonical value.
 void fe_to_bytes(const Fe& a, std::span<uint8_t, 32> out);
 
-// a^-1 mod p, variable time (GMP's binary extended gcd). inverse(0) = 0.
+// a^-1 mod p, variable time (GMP's mpz_invert, an extended gcd). inverse(0) = 0.
 Fe fe_inverse_vartime(const Fe& a);
 // Inverts every element of xs in place with one inversion (Montgomery's
 // trick: 3 multiplications per element). Zero entries stay zero.

@@ -1,8 +1,8 @@
 // Multi-scalar multiplication on secp256k1 for PUBLIC scalars and points,
 // VARIABLE TIME: batched verification (FROST share checks, DKG commitment
 // checks), never secrets. Built on the native Jacobian group law of
-// mpc/secp256k1_group.hpp; Secp256k1::Point::multi_mul_vartime, mul_vartime,
-// sum and eval_poly_vartime call it. Results are exact group elements, so they
+// mpc/secp256k1_group.hpp; Secp256k1::Point::multi_mul_vartime,
+// double_mul_vartime and eval_poly_vartime call it. Results are exact group elements, so they
 // equal libsecp256k1's (tweak_mul + combine) bit for bit after encoding; the
 // tests in tests/mpc/secp256k1_msm_test.cpp cross-check that.
 //
@@ -14,8 +14,9 @@
 //    tables batch-normalised to affine with one inversion, and a fixed
 //    width-12 table for G (built once) when G's coefficient is given
 //    separately.
-//  - Pippenger's bucket method (signed base-2^c digits; Bernstein et al.,
-//    "Faster batch forgery identification", §4) for many points, with c
+//  - Pippenger's bucket method (signed base-2^c digits, as described in
+//    Bernstein et al., "Faster batch forgery identification", INDOCRYPT
+//    2012) for many points, with c
 //    chosen from n by an operation count.
 // msm_vartime picks Strauss below kPippengerThreshold points and Pippenger
 // from there on (crossover measured: bench/secp256k1_msm_bench.cpp).
