@@ -165,7 +165,9 @@ Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
     const ByteView payload = inbox.direct.at(j).payload;
     OKMPC_TRY(check_context(j, payload));
     ByteReader r(payload.subspan(32), "ecdsa sign round 1");
-    OKMPC_ASSIGN_OR_RETURN(peer.commitment, r.read_array<32>("commitment"));
+    auto commitment = r.read_array<32>("commitment");
+    if (!commitment) return blame(j, commitment.error());
+    peer.commitment = *commitment;
     auto bob_msg = r.read_bytes(vole_bob_message_bytes(), "vOLE receiver message");
     if (!bob_msg) return blame(j, bob_msg.error());
     if (auto st = r.finish(); !st) return blame(j, st.error());

@@ -4,11 +4,16 @@
 // message) or, after an honest round 1, as its round-2 payload (R_j, salt,
 // Γ^u, Γ^v, ψ, vOLE sender message).
 //
+// Also the round-3 broadcast body and its DLEQ proof through their strict
+// decoders (LastRoundShare::decode, DleqProof::from_bytes; last_round.hpp).
+//
 // Properties: nothing crashes; a payload signer 1 refuses aborts the run
-// with an Error naming exactly signer 2, the sender (never signer 1 itself).
-// First byte: even = round 1, odd = round 2. The key, the OT setup and both
-// parties' randomness are fixed, so the honest messages are the same on
-// every input.
+// with an Error naming exactly signer 2, the sender (never signer 1 itself);
+// an accepted round-3 body or proof re-encodes to the input.
+// First byte % 4: 0 = round 1, 1 = round 2, 2 = round-3 body (one other
+// signer, id 2), 3 = DLEQ proof. The key, the OT setup and both parties'
+// randomness are fixed, so the honest messages are the same on every input.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -16,6 +21,7 @@
 
 #include "fuzz_check.hpp"
 #include "mpc/polynomial.hpp"
+#include "protocols/ecdsa/last_round.hpp"
 #include "protocols/ecdsa/run_simulated.hpp"
 #include "protocols/ecdsa/sign.hpp"
 
@@ -82,11 +88,44 @@ void check_refusal(const Result<std::vector<Message>>& result) {
   FUZZ_CHECK(result.error().culprits == std::vector<uint32_t>{2});
 }
 
+void expect_same(ByteView again, ByteView in) {
+  FUZZ_CHECK(again.size() == in.size() && std::equal(again.begin(), again.end(), in.begin()));
+}
+
+void last_round_body(ByteView in) {
+  const std::vector<PartyId> others = {2};
+  auto share = ecdsa::LastRoundShare::decode(in, others);
+  if (!share) {
+    // A typed decoding error: framing, a scalar >= n or a bad point.
+    const ErrorCode code = share.error().code;
+    FUZZ_CHECK(code == ErrorCode::kInvalidEncoding || code == ErrorCode::kInvalidScalar ||
+               code == ErrorCode::kInvalidPoint);
+    return;
+  }
+  const Bytes again = share->encode(Hash32{});
+  expect_same(ByteView(again).subspan(32), in);
+}
+
+void dleq_proof(ByteView in) {
+  auto proof = ecdsa::DleqProof::from_bytes(in);
+  if (proof) expect_same(proof->to_bytes(), in);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const Bytes payload(data + 1, data + size);
+  switch (data[0] % 4) {
+    case 2:
+      last_round_body(payload);
+      return 0;
+    case 3:
+      dleq_proof(payload);
+      return 0;
+    default:
+      break;
+  }
   auto one = signer(0);
   auto two = signer(1);
   DeterministicRng rng1(1), rng2(2);
@@ -94,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto first2 = two->start(rng2);
   FUZZ_CHECK(first1.has_value() && first2.has_value());
   Message from2 = to_party(*first2, 1);
-  if (data[0] % 2 == 0) {
+  if (data[0] % 4 == 0) {
     from2.payload = payload;
     check_refusal(one->handle(from2, rng1));
     return 0;
