@@ -95,7 +95,8 @@ TEST(Codec, InvalidCurveElementsKeepTheCurveErrorCode) {
   auto s = r2.read_scalar<Secp256k1>("z");
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, ErrorCode::kInvalidScalar);
-  ByteReader r3(*from_hex("0000000000000000000000000000000000000000000000000000000000000080"));
+  const Bytes torsion = *from_hex("0000000000000000000000000000000000000000000000000000000000000080");
+  ByteReader r3(torsion);
   auto t = r3.read_point<Ed25519>("A");  // a torsion point
   ASSERT_FALSE(t);
   EXPECT_EQ(t.error().code, ErrorCode::kInvalidPoint);
