@@ -25,8 +25,9 @@ Result<SimulatedDkg<C>> run_dkg_simulated(uint32_t t, uint32_t n, const runtime:
   SimulatedDkg<C> out;
   out.report = std::move(report);
   for (auto& p : parties) {
-    OKMPC_ASSIGN_OR_RETURN(KeyShare<C> share, p->take_key_share());
-    out.shares.push_back(std::move(share));
+    auto share = p->take_key_share();
+    if (!share) return tl::unexpected<Error>(runtime::missing_output(net, p->id(), "key share"));
+    out.shares.push_back(std::move(*share));
   }
   return out;
 }

@@ -24,7 +24,8 @@ struct SimulatedDkg {
 // `net` (its seed drives scheduling and, unless net.party_rng is set, every
 // party's randomness). `transcript`, when given, receives every delivered
 // message. Errors: check_dkg_config's; the network's (timeouts, aborts naming
-// culprits: see runtime::simulate).
+// culprits: see runtime::simulate); a crashed or corrupt party left without
+// a share is named (runtime::missing_output).
 template <Curve C>
 Result<SimulatedDkg<C>> run_dkg_simulated(uint32_t t, uint32_t n, const runtime::SessionId& session,
                                           const DkgOptions& options, const runtime::SimConfig& net,

@@ -43,8 +43,9 @@ Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>>
   }
   OKMPC_ASSIGN_OR_RETURN(out.report, runtime::simulate(handles, config));
   for (auto& p : parties) {
-    OKMPC_ASSIGN_OR_RETURN(auto setup, p->take_setup());
-    out.setups.push_back(std::move(setup));
+    auto setup = p->take_setup();
+    if (!setup) return tl::unexpected<Error>(runtime::missing_output(config, p->id(), "OT setup"));
+    out.setups.push_back(std::move(*setup));
   }
   return out;
 }
@@ -68,12 +69,19 @@ Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Sec
     parties.push_back(std::move(p));
   }
   OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
+  // Every signer ends with the (verified) signature: take the honest
+  // signers'; only when no signer is honest, a misbehaving one's, naming it
+  // when it has none.
   std::optional<Signature65> sig;
-  for (const auto& p : parties) {
-    if (config.crashed.count(p->id())) continue;
-    if (!p->signature()) return fail(ErrorCode::kInternal, "ecdsa run finished without a signature");
-    if (sig && *sig != *p->signature()) return fail(ErrorCode::kInternal, "signers disagree on the signature");
-    sig = p->signature();
+  for (const bool honest_pass : {true, false}) {
+    for (const auto& p : parties) {
+      const bool honest = !config.crashed.count(p->id()) && !config.corrupt.count(p->id());
+      if (honest != honest_pass) continue;
+      if (!p->signature()) return tl::unexpected<Error>(runtime::missing_output(config, p->id(), "ECDSA signature"));
+      if (sig && *sig != *p->signature()) return fail(ErrorCode::kInternal, "signers disagree on the signature");
+      sig = p->signature();
+    }
+    if (sig) break;
   }
   return SimulatedEcdsaSignature{*sig, std::move(report)};
 }

@@ -22,7 +22,9 @@ struct SimulatedSetup {
 // all of one key; normally every party of the key — a subset sets up only the
 // pairs inside it). Session id and party randomness come from `rng` unless
 // config.party_rng is set. Errors: kInvalidArgument for repeated parties or
-// shares of different keys; otherwise the run's abort with its culprits.
+// shares of different keys; otherwise the run's abort with its culprits; a
+// crashed or corrupt party left without a setup is named
+// (runtime::missing_output).
 Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
                                        runtime::SimConfig config = {});
 
@@ -34,6 +36,9 @@ struct SimulatedEcdsaSignature {
 // Signs `digest` with the signers holding `shares` (their ids form the signer
 // set) and their `setups` (same order). Errors: kInvalidArgument for a bad
 // signer set or mismatched setups; otherwise the run's abort with culprits.
+// The signature returned is an honest signer's; a crashed or corrupt signer
+// without one is named only when no signer is honest
+// (runtime::missing_output).
 Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares,
                                                std::span<const EcdsaSetup> setups, const Hash32& digest,
                                                Rng& rng, runtime::SimConfig config = {},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "protocols/frost/party.hpp"
+#include "protocols/frost/verify.hpp"
 #include "protocols/runtime/simnet.hpp"
 
 namespace okmpc::frost {
@@ -25,7 +26,9 @@ struct SimulatedSignature {
 // `config` sets the network model, faults and Byzantine hook (its party_rng,
 // when unset, is seeded from `rng`). Errors: kInvalidArgument for a bad
 // signer set (fewer than t, duplicates), otherwise the run's abort with its
-// culprits.
+// culprits. A coordinator that crashed or is corrupt and holds no verifying
+// signature is named (runtime::missing_output); the signature returned is
+// checked here against the group key, whoever computed it.
 template <Ciphersuite S>
 Result<SimulatedSignature<S>> sign_simulated(std::span<const KeyShareOf<S>> keys, ByteView message, Rng& rng,
                                              runtime::SimConfig config = {}) {
@@ -53,8 +56,9 @@ Result<SimulatedSignature<S>> sign_simulated(std::span<const KeyShareOf<S>> keys
     parties.push_back(std::move(party));
   }
   OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
-  if (coordinator == nullptr || !coordinator->signature()) {
-    return fail(ErrorCode::kInternal, "FROST run finished without a signature");
+  if (coordinator == nullptr || !coordinator->signature() ||
+      !verify_signature_vartime<S>(keys.front().group_public_key, message, *coordinator->signature())) {
+    return tl::unexpected<Error>(runtime::missing_output(config, request.coordinator, "FROST signature"));
   }
   return SimulatedSignature<S>{*coordinator->signature(), std::move(report)};
 }

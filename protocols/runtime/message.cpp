@@ -1,5 +1,6 @@
 #include "protocols/runtime/message.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace okmpc::runtime {
@@ -21,7 +22,7 @@ struct Reader {
 Bytes Message::encode() const {
   Bytes out;
   out.reserve(wire_size());
-  append_u8(out, kFormat);
+  append_u8(out, signature ? kSignedFormat : kFormat);
   append_u16_be(out, static_cast<uint16_t>(protocol));
   append_u16_be(out, version);
   append(out, session);
@@ -30,6 +31,7 @@ Bytes Message::encode() const {
   append_u32_be(out, to);
   append_u32_be(out, static_cast<uint32_t>(payload.size()));
   append(out, payload);
+  if (signature) append(out, *signature);
   return out;
 }
 
@@ -39,7 +41,9 @@ Result<Message> Message::decode(ByteView wire) {
     return fail(ErrorCode::kInvalidEncoding,
                 "message shorter than its " + std::to_string(kHeaderBytes) + "-byte header");
   }
-  if (r.be(1) != kFormat) return fail(ErrorCode::kInvalidEncoding, "unknown message format");
+  const uint64_t format = r.be(1);
+  if (format != kFormat && format != kSignedFormat) return fail(ErrorCode::kInvalidEncoding, "unknown message format");
+  const size_t trailer = format == kSignedFormat ? kSignatureBytes : 0;
   Message m;
   m.protocol = static_cast<ProtocolId>(r.be(2));
   m.version = static_cast<uint16_t>(r.be(2));
@@ -49,13 +53,18 @@ Result<Message> Message::decode(ByteView wire) {
   m.to = static_cast<PartyId>(r.be(4));
   const size_t len = static_cast<size_t>(r.be(4));
   if (len > kMaxPayload) return fail(ErrorCode::kInvalidEncoding, "payload too large", {m.from});
-  if (wire.size() - r.pos != len) {
+  if (wire.size() - r.pos != len + trailer) {
     return fail(ErrorCode::kInvalidEncoding,
-                wire.size() - r.pos < len ? "truncated payload" : "trailing bytes after payload", {m.from});
+                wire.size() - r.pos < len + trailer ? "truncated payload" : "trailing bytes after payload", {m.from});
   }
   if (m.from == 0) return fail(ErrorCode::kInvalidEncoding, "sender id 0 is reserved");
   if (m.round == 0) return fail(ErrorCode::kInvalidEncoding, "round 0 is reserved");
-  m.payload.assign(wire.begin() + static_cast<std::ptrdiff_t>(r.pos), wire.end());
+  const auto body = wire.begin() + static_cast<std::ptrdiff_t>(r.pos);
+  m.payload.assign(body, body + static_cast<std::ptrdiff_t>(len));
+  if (trailer != 0) {
+    m.signature.emplace();
+    std::copy(body + static_cast<std::ptrdiff_t>(len), wire.end(), m.signature->begin());
+  }
   return m;
 }
 

@@ -1,7 +1,8 @@
 // Protocol messages and their versioned wire format.
 //
-// Wire format v1 (all integers big-endian), 53-byte header then payload:
-//   u8  format      = 1
+// Wire format (all integers big-endian), 53-byte header, payload, and for
+// format 2 a signature trailer:
+//   u8  format      = 1 (unsigned) or 2 (signed)
 //   u16 protocol    (ProtocolId)
 //   u16 version     (the protocol's own version)
 //   u8[32] session  (session id: binds every message to one run)
@@ -10,10 +11,15 @@
 //   u32 to          (receiver party id, or 0 = broadcast)
 //   u32 length      (payload length)
 //   u8[length] payload
-// Decoding is strict: unknown format, truncated or trailing bytes are errors.
+//   u8[64] signature   (format 2 only: the sender's identity signature over
+//                       the broadcast statement of echo.hpp)
+// Reliable broadcasts (rounds with an echo exchange) travel as format 2,
+// every other message as format 1. Decoding is strict: unknown format,
+// truncated or trailing bytes are errors.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "mpc/bytes.hpp"
 #include "mpc/error.hpp"
@@ -26,6 +32,7 @@ using SessionId = ByteArray<32>;
 
 enum class ProtocolId : uint16_t {
   kEcho = 1,         // runtime: echo round of reliable broadcast
+  kEchoEvidence = 6, // runtime: evidence step after an echo mismatch
   kDkg = 2,          // protocols/dkg
   kFrost = 3,        // protocols/frost
   kEcdsaSetup = 4,   // protocols/ecdsa: pairwise OT setup
@@ -34,7 +41,9 @@ enum class ProtocolId : uint16_t {
 };
 
 struct Message {
-  static constexpr uint8_t kFormat = 1;
+  static constexpr uint8_t kFormat = 1;        // unsigned
+  static constexpr uint8_t kSignedFormat = 2;  // payload followed by a 64-byte signature
+  static constexpr size_t kSignatureBytes = 64;
   static constexpr size_t kHeaderBytes = 1 + 2 + 2 + 32 + 2 + 4 + 4 + 4;
   static constexpr size_t kMaxPayload = 16u << 20;  // 16 MiB
 
@@ -45,9 +54,10 @@ struct Message {
   PartyId from = 0;
   PartyId to = kBroadcast;
   Bytes payload;
+  std::optional<ByteArray<kSignatureBytes>> signature;  // set: encoded as format 2
 
   bool is_broadcast() const { return to == kBroadcast; }
-  size_t wire_size() const { return kHeaderBytes + payload.size(); }
+  size_t wire_size() const { return kHeaderBytes + payload.size() + (signature ? kSignatureBytes : 0); }
   Bytes encode() const;
   static Result<Message> decode(ByteView wire);
 

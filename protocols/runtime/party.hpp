@@ -15,16 +15,30 @@
 //    accessor) and sends nothing more. An Error returned by start/handle is
 //    final: the party aborted and the Error's culprits name who cheated.
 //  - waiting_for() lists the parties whose messages the current round still
-//    needs; a driver that times out names them.
+//    needs, waiting_stage() says how far the party got (round and step
+//    within it); a driver that times out names the parties awaited at the
+//    earliest stage any honest party is stuck in (later stages may only be
+//    waiting on those).
+//  - bind_identity() (before start) gives the party its identity key and
+//    everybody's public keys (identity.hpp); protocols with a reliable
+//    broadcast need it.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "mpc/error.hpp"
 #include "mpc/rng.hpp"
+#include "protocols/runtime/identity.hpp"
 #include "protocols/runtime/message.hpp"
 
 namespace okmpc::runtime {
+
+// Rewrites a party's own broadcast payload of `round` before it is signed
+// and echoed: a test seam modelling a corrupt party that broadcasts a
+// message of its own making consistently (it holds its own identity key).
+using BroadcastRewriter = std::function<void(PartyId from, uint16_t round, Bytes& payload)>;
 
 class Party {
  public:
@@ -37,6 +51,13 @@ class Party {
   virtual std::vector<PartyId> waiting_for() const = 0;
   // Number of the round the party is in (1-based; rounds completed + 1).
   virtual uint16_t current_round() const = 0;
+  // Progress for timeout attribution: larger means further. The default is
+  // 4 · current_round(); parties with steps inside a round add 0..3.
+  virtual uint32_t waiting_stage() const { return 4u * current_round(); }
+  // Called by the driver before start(); the default ignores it.
+  virtual void bind_identity(Identity identity) { (void)identity; }
+  // Test seam (see BroadcastRewriter); the default ignores it.
+  virtual void set_broadcast_rewriter(BroadcastRewriter rewriter) { (void)rewriter; }
 };
 
 }  // namespace okmpc::runtime

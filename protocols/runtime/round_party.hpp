@@ -11,14 +11,17 @@
 //  - buffering per (round, kind, sender); messages for later rounds wait;
 //    a bit-identical duplicate is ignored, a conflicting one aborts naming the
 //    sender.
-//  - reliable broadcast by echo (echo.hpp): when a round's broadcasts are all
-//    in, the party sends one kEcho message with the digest of every broadcast
-//    of that round (its own included); the round function runs only after the
-//    echoes of all the round's senders agree with the party's own view, so
-//    every honest party acts on the same broadcast values or aborts naming
-//    the equivocator.
-//  - waiting_for(): the senders of the current round whose messages (or
-//    echoes) are still missing.
+//  - reliable broadcast with identifiable abort (echo.hpp): a reliable
+//    round's broadcast is signed with the party's identity key; when all of
+//    the round's broadcasts are in, the party sends one kEcho message with
+//    the digest of its whole view; the round function runs only after every
+//    echo equals the party's own digest. On a mismatch (or when a peer sends
+//    evidence) the party verifies the signatures it received, sends its view
+//    as kEchoEvidence, and judges everybody's evidence, naming only parties
+//    that provably lied or equivocated. A party that finished or moved on
+//    still answers evidence requests for its earlier rounds.
+//  - waiting_for() / waiting_stage(): the senders whose messages, echoes or
+//    evidence the current round still needs, and which of those steps it is.
 //  - an Error from a round function or a check is final: later calls return
 //    the same Error.
 //
@@ -34,6 +37,7 @@
 
 #include "mpc/hash.hpp"
 #include "protocols/runtime/echo.hpp"
+#include "protocols/runtime/identity.hpp"
 #include "protocols/runtime/party.hpp"
 
 namespace okmpc::runtime {
@@ -43,8 +47,9 @@ struct RoundSpec {
   std::vector<PartyId> senders;  // parties whose messages the round waits for (never self)
   bool broadcast = false;        // each sender sends one broadcast message
   bool direct = false;           // each sender sends one message addressed to this party
-  bool echo = false;             // the broadcast is reliable: echo exchange before the round function
-                                 // (then every party of the run broadcasts in this round)
+  bool echo = false;             // the broadcast is reliable: signed (when the party has an identity,
+                                 // see echo.hpp), echo exchange before the round function (then every
+                                 // party of the run broadcasts in this round)
 };
 
 // The messages of one completed round, one per sender, keyed by sender.
@@ -79,6 +84,9 @@ class RoundParty : public Party {
   bool finished() const final { return finished_; }
   std::vector<PartyId> waiting_for() const final;
   uint16_t current_round() const final { return round_; }
+  uint32_t waiting_stage() const final;
+  void bind_identity(Identity identity) final { identity_ = std::move(identity); }
+  void set_broadcast_rewriter(BroadcastRewriter rewriter) final { rewriter_ = std::move(rewriter); }
 
   const RunConfig& run_config() const { return config_; }
   // The Error the party aborted with, if any.
@@ -103,19 +111,32 @@ class RoundParty : public Party {
   std::vector<PartyId> others() const;
 
  private:
-  enum class Kind : uint8_t { kBroadcast, kDirect, kEcho };
+  enum class Kind : uint8_t { kBroadcast, kDirect, kEcho, kEvidence };
+  // Steps of a round, in order (waiting_stage adds them to 4 · round).
+  enum class Step : uint8_t { kMessages = 0, kEchoes = 1, kEvidence = 2 };
   struct RoundBuffer {
-    std::map<PartyId, Message> broadcast, direct, echo;
-    EchoTable digests;  // broadcast_digest of each broadcast (own included), for echo rounds
-    bool echo_sent = false;
+    std::map<PartyId, Message> broadcast, direct, echo, evidence;
+    std::optional<SignedBroadcast> own;   // own signed broadcast (reliable rounds)
+    std::map<PartyId, Hash32> echo_digests;  // decoded echoes, once all are in
+    std::optional<Hash32> own_digest;     // echo_digest of the view, once the echo is sent
+    bool mismatch = false;                // an echo differed from own_digest
+    bool evidence_wanted = false;         // mismatch, or a peer sent evidence
+    bool evidence_sent = false;
   };
 
   Result<std::vector<Message>> advance(Rng& rng);
   Status accept(const Message& message);
-  Status check_echoes(uint16_t round, const RoundSpec& spec);
+  // Compares the round's echoes with the own digest (once); sets mismatch.
+  Status check_echoes(uint16_t round);
+  // Sends evidence for every reliable round that wants it and has its view.
+  Status answer_evidence(std::vector<Message>& out);
   std::vector<Message> stamp(uint16_t round, Outgoing out);
-  Message echo_message(uint16_t round, const RoundSpec& spec);
+  Message runtime_message(ProtocolId protocol, uint16_t version, uint16_t round, Bytes payload) const;
+  EchoContext echo_context(uint16_t round) const;
+  BroadcastView view(const RoundBuffer& buf) const;
+  bool broadcasts_in(const RoundSpec& spec, const RoundBuffer& buf) const;
   bool round_complete(const RoundSpec& spec, const RoundBuffer& buf) const;
+  Step step(const RoundSpec& spec, const RoundBuffer& buf) const;
   tl::unexpected<Error> abort(Error e);
   RoundBuffer& buffer(uint16_t round) { return buffers_[round]; }
 
@@ -124,6 +145,8 @@ class RoundParty : public Party {
   bool started_ = false;
   bool finished_ = false;
   std::optional<Error> error_;
+  std::optional<Identity> identity_;
+  BroadcastRewriter rewriter_;
   std::map<uint16_t, RoundBuffer> buffers_;
   std::map<uint16_t, RoundSpec> specs_;  // cache of spec(round)
   const RoundSpec& cached_spec(uint16_t round);

@@ -92,6 +92,7 @@ class Sim {
       live.push_back(id);
       if (!cfg_.corrupt.count(id)) honest.push_back(id);
     }
+    bind_identities();
     // Start every live party (one batch at time 0).
     std::vector<Step> starts(live.size());
     parallel_for(live.size(), cfg_.threads, [&](size_t i) {
@@ -109,6 +110,15 @@ class Sim {
   }
 
  private:
+  void bind_identities() {
+    auto directory = std::make_shared<IdentityDirectory>();
+    for (const auto& [id, p] : parties_) directory->emplace(id, simnet_identity(cfg_.seed, id).public_key());
+    for (const auto& [id, p] : parties_) {
+      p->bind_identity(Identity{simnet_identity(cfg_.seed, id), directory});
+      if (cfg_.rewrite_broadcast) p->set_broadcast_rewriter(cfg_.rewrite_broadcast);
+    }
+  }
+
   template <class F>
   Step timed(PartyId id, F&& f) {
     Step s;
@@ -265,14 +275,22 @@ class Sim {
     if (transcript_) transcript_->push_back(Delivery{e.to, e.at, e.wire});
   }
 
-  tl::unexpected<Error> timeout(const std::vector<PartyId>& live) {
+  // Names the parties awaited at the earliest stage an honest unfinished
+  // party is stuck in (simnet.hpp, Time).
+  tl::unexpected<Error> timeout(const std::vector<PartyId>& honest) {
+    std::optional<uint32_t> earliest;
+    for (PartyId id : honest) {
+      const Party& p = *parties_.at(id);
+      if (p.finished() || p.waiting_for().empty()) continue;
+      if (!earliest || p.waiting_stage() < *earliest) earliest = p.waiting_stage();
+    }
     std::set<PartyId> awaited;
     std::string detail;
-    for (PartyId id : live) {
+    for (PartyId id : honest) {
       const Party& p = *parties_.at(id);
       if (p.finished()) continue;
       auto w = p.waiting_for();
-      awaited.insert(w.begin(), w.end());
+      if (earliest && !w.empty() && p.waiting_stage() == *earliest) awaited.insert(w.begin(), w.end());
       detail += "; party " + std::to_string(id) + " in round " + std::to_string(p.current_round()) +
                 " waits for " + (w.empty() ? std::string("nobody") : join(w));
     }
@@ -310,6 +328,21 @@ class Sim {
 };
 
 }  // namespace
+
+IdentityKey simnet_identity(uint64_t seed, PartyId id) {
+  return IdentityKey::from_seed(DeterministicRng(seed).fork("identity", id).bytes<32>());
+}
+
+Error missing_output(const SimConfig& config, PartyId holder, std::string_view output) {
+  const std::string who = "party " + std::to_string(holder);
+  if (config.crashed.count(holder)) {
+    return Error(ErrorCode::kTimeout, who + " crashed and never produced its " + std::string(output), {holder});
+  }
+  if (config.corrupt.count(holder)) {
+    return Error(ErrorCode::kProtocolAbort, who + " misbehaved and withheld its " + std::string(output), {holder});
+  }
+  return Error(ErrorCode::kInternal, who + " finished without its " + std::string(output));
+}
 
 Result<RunReport> simulate(std::span<Party* const> parties, const SimConfig& config,
                            std::vector<Delivery>* transcript) {

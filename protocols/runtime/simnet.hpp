@@ -21,9 +21,18 @@
 // Time. network_ms counts the link model only (deterministic);
 // simulated_ms also delays each party's sends by its measured compute time
 // (thread CPU time, so other processes on the machine do not inflate it).
-// The run fails with kTimeout, naming the parties still awaited, when nothing
-// is left to deliver (or the next delivery is after `timeout_ms`) while a live
-// party has not finished.
+// The run fails with kTimeout when nothing is left to deliver (or the next
+// delivery is after `timeout_ms`) while an honest live party has not
+// finished. It names only the parties awaited at the earliest stage
+// (Party::waiting_stage) any honest unfinished party is stuck in: those
+// failed to send a message they could have sent, while honest parties in
+// later stages may only be blocked by them. Corrupt parties' own claims of
+// whom they wait for are not consulted.
+//
+// Identities. The simulation is the PKI of the run (identity.hpp): before
+// starting, every party (crashed ones too) gets an Ed25519 identity key
+// derived from `seed` (simnet_identity) and the directory of all public
+// keys. Protocols sign their reliable broadcasts with it.
 #pragma once
 
 #include <functional>
@@ -31,6 +40,7 @@
 #include <optional>
 #include <set>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "protocols/runtime/party.hpp"
@@ -77,6 +87,10 @@ struct SimConfig {
   // an aborted corrupt party just gets no more deliveries. The run ends when
   // every honest live party has finished, or at the first honest abort.
   std::set<PartyId> corrupt;
+  // A corrupt party's consistent broadcast of its own making (party.hpp):
+  // handed to every party, which applies it to its own broadcasts before
+  // signing and echoing them.
+  BroadcastRewriter rewrite_broadcast;
   double timeout_ms = 60'000;
   unsigned threads = 1;       // > 1: a batch's receivers run on a thread pool
   // Each party's randomness. Default: DeterministicRng(seed).fork("party", id).
@@ -90,11 +104,23 @@ struct Delivery {
   Bytes wire;
 };
 
+// The identity key simulate() gives party `id` for a run with `seed`: so a
+// test can sign as a corrupt party (e.g. a real equivocation).
+IdentityKey simnet_identity(uint64_t seed, PartyId id);
+
+// For drivers: the Error to return when party `holder`, which should hold
+// the run's `output` (e.g. "key share"), has none after simulate() returned
+// success. It names the holder when it misbehaved: kTimeout if it is in
+// config.crashed, kProtocolAbort if in config.corrupt; for an honest holder
+// it is kInternal naming nobody (a bug, not an attack).
+Error missing_output(const SimConfig& config, PartyId holder, std::string_view output);
+
 // Runs `parties` (distinct ids, no nulls) until every honest live party
 // (neither crashed nor corrupt) is finished. Returns the report, or the first Error in event order: a
 // party's abort (prefixed "party i: ", code and culprits kept), a network
 // failure (bad encoding, impersonation, unknown receiver; kProtocolAbort or
-// kInvalidEncoding naming the sender), or kTimeout naming the awaited parties.
+// kInvalidEncoding naming the sender), or kTimeout naming the parties that
+// failed to send (see Time above).
 // `transcript`, when given, receives every delivery (also on failure).
 Result<RunReport> simulate(std::span<Party* const> parties, const SimConfig& config,
                            std::vector<Delivery>* transcript = nullptr);

@@ -49,13 +49,14 @@ enum class Cheat {
   kWrongSession,   // header carries another session id
   kWrongRound,     // header carries another round number
   kReplay,         // resends its previous round's messages in place of this round's
+  kSignedEquivocate,  // one receiver's copy differs and is re-signed with the cheater's identity key
   kCount
 };
 
 const char* cheat_name(Cheat c) {
   static const char* const names[] = {"none",       "flip-byte", "random-payload", "truncate",
                                       "extend",     "equivocate", "silence",       "impersonate",
-                                      "wrong-session", "wrong-round", "replay"};
+                                      "wrong-session", "wrong-round", "replay", "signed-equivocate"};
   return names[static_cast<int>(c)];
 }
 
@@ -69,7 +70,8 @@ struct Scenario {
 // Builds the network faults, crashes and cheat of run `seed` among `ids`.
 // Crashes and the one corrupt party are drawn from `ids`.
 // `tamper_echo`: the cheat also hits the runtime's echo exchange (see
-// DISABLED_EchoTamperingNeverFramesAnHonestSender below).
+// EchoTamperingNeverFramesAnHonestSender below). The evidence step after an
+// echo mismatch (kEchoEvidence) is hit in every sweep.
 Scenario make_scenario(uint64_t seed, const std::vector<PartyId>& ids, uint16_t rounds, bool tamper_echo = false) {
   DeterministicRng rng(seed);
   Scenario s;
@@ -143,9 +145,17 @@ Scenario make_scenario(uint64_t seed, const std::vector<PartyId>& ids, uint16_t 
       }
       return out;
     };
-    if (cheat == Cheat::kEquivocate) {
+    if (cheat == Cheat::kEquivocate || cheat == Cheat::kSignedEquivocate) {
+      // The corrupt party holds its identity key: a signed equivocation is a
+      // real one, which the evidence step must pin on it.
+      auto key = std::make_shared<runtime::IdentityKey>(runtime::simnet_identity(seed, cheater));
       s.net.tamper_link = [=](PartyId from, PartyId to, Message m) -> std::optional<Message> {
-        if (from == cheater && to == victim && targeted(m)) bump(m.payload);
+        if (from != cheater || to != victim || !targeted(m)) return m;
+        bump(m.payload);
+        if (cheat == Cheat::kSignedEquivocate && m.signature) {
+          m.signature = runtime::sign_broadcast(runtime::EchoContext{m.protocol, m.version, m.session, m.round},
+                                                from, m.payload, *key);
+        }
         return m;
       };
     }
@@ -165,42 +175,13 @@ uint64_t runs_per_protocol(uint64_t normal) {
 struct Tally {
   uint64_t runs = 0, successes = 0, attributed = 0, unattributed = 0;
   uint64_t wrong_outputs = 0, honest_blamed = 0;
-  uint64_t withheld = 0;          // the driver missed an output a corrupt/crashed party should have made
-  uint64_t waiting_honest = 0;    // timeouts that also named an honest party stuck behind the culprit
   std::map<std::string, uint64_t> by_code;
 
   // Checks a failed run against the invariant; `unattributable_ok` when the
   // protocol documents aborts that cannot name a party.
-  // `output_holders`: parties whose output the driver collects.
-  void failure(const Error& e, const Scenario& s, bool unattributable_ok,
-               const std::vector<PartyId>& output_holders = {}) {
+  void failure(const Error& e, const Scenario& s, bool unattributable_ok) {
     ++by_code[std::string(to_string(e.code))];
     const bool anyone_misbehaved = !s.net.corrupt.empty() || !s.net.crashed.empty();
-    // Known defect (frost/sign_simulated.hpp, ecdsa/run_simulated.cpp): when
-    // a corrupt (or crashed) party that should hold the output has none —
-    // FROST's coordinator, any DKLs23 signer — the driver ends the run with
-    // kInternal naming nobody, though the honest parties finished.
-    const bool holder_misbehaved = std::any_of(output_holders.begin(), output_holders.end(), [&](PartyId id) {
-      return s.net.corrupt.count(id) != 0 || s.net.crashed.count(id) != 0;
-    });
-    if (holder_misbehaved && e.code == ErrorCode::kInternal && e.culprits.empty()) {
-      ++withheld;
-      return;
-    }
-    // Known defect (runtime/simnet.cpp): a timeout names every awaited party,
-    // including honest ones that wait on the silent one. It must still name
-    // at least one party that really went silent or crashed.
-    if (e.code == ErrorCode::kTimeout) {
-      bool names_guilty = false, names_honest = false;
-      for (uint32_t who : e.culprits) {
-        (s.net.corrupt.count(who) != 0 || s.net.crashed.count(who) != 0 ? names_guilty : names_honest) = true;
-      }
-      if (names_guilty && names_honest) {
-        ++attributed;
-        ++waiting_honest;
-        return;
-      }
-    }
     if (e.culprits.empty()) {
       ++unattributed;
       if (!(unattributable_ok && !s.net.corrupt.empty())) {
@@ -224,10 +205,9 @@ struct Tally {
     for (const auto& [code, count] : by_code) codes += " " + code + "=" + std::to_string(count);
     auto u = [](uint64_t v) { return static_cast<unsigned long long>(v); };
     std::printf("[sweep] %s: %llu runs, %llu signed/finished, %llu aborts naming a cheater, %llu unattributed, "
-                "%llu without the output of a corrupt/crashed party, %llu timeouts also naming a waiting honest party, "
                 "%llu wrong outputs, %llu honest parties blamed;%s\n",
-                what, u(runs), u(successes), u(attributed), u(unattributed), u(withheld), u(waiting_honest),
-                u(wrong_outputs), u(honest_blamed), codes.c_str());
+                what, u(runs), u(successes), u(attributed), u(unattributed), u(wrong_outputs), u(honest_blamed),
+                codes.c_str());
     EXPECT_EQ(wrong_outputs, 0u);
     EXPECT_EQ(honest_blamed, 0u);
   }
@@ -301,13 +281,11 @@ void sweep_dkg(const char* name, uint64_t runs, uint64_t first_seed, bool tamper
 TEST(FaultSweep, DkgSecp256k1) { sweep_dkg<Secp256k1>("dkg secp256k1 2-of-3", runs_per_protocol(80), 1000); }
 TEST(FaultSweep, DkgEd25519) { sweep_dkg<Ed25519>("dkg ed25519 2-of-3", runs_per_protocol(80), 2000); }
 
-// Known defect, kept as a reproduction: a corrupt party that lies in its
-// echo table about an honest sender's broadcast makes the receivers name that
-// honest sender as an equivocator (protocols/runtime/echo.cpp blames the
-// sender on any echo mismatch; with unauthenticated echoes only "sender or
-// echoer" is certain). E.g. seed 1065: corrupt 1 flips a byte of its echo,
-// party 2 names parties 1 and 3. Enable once echo blame is fixed.
-TEST(FaultSweep, DISABLED_EchoTamperingNeverFramesAnHonestSender) {
+// A corrupt party that tampers with its echo (and evidence) messages must be
+// the one named, never the honest sender it lies about (once seed 1065:
+// corrupt 1 flipped a byte of its echo table and party 2 named 1 and 3;
+// echo.hpp's signed evidence step fixed it).
+TEST(FaultSweep, EchoTamperingNeverFramesAnHonestSender) {
   sweep_dkg<Secp256k1>("dkg secp256k1 2-of-3, echo tampered", runs_per_protocol(80), 1000, /*tamper_echo=*/true);
 }
 
@@ -360,7 +338,7 @@ void sweep_frost(const char* name, uint64_t runs, uint64_t first_seed) {
     auto r = frost::sign_simulated<S>(mine, message, rng, s.net);
     ++tally.runs;
     if (!r) {
-      tally.failure(r.error(), s, /*unattributable_ok=*/false, /*output_holders=*/{signers.front()});
+      tally.failure(r.error(), s, /*unattributable_ok=*/false);
       continue;
     }
     ++tally.successes;
@@ -422,7 +400,7 @@ TEST(FaultSweep, EcdsaSecp256k1) {
     ++tally.runs;
     if (!r) {
       // DKLs23's last check (Σw/Σu verifies) names nobody: papers/dkls23.md.
-      tally.failure(r.error(), s, /*unattributable_ok=*/true, /*output_holders=*/signers);
+      tally.failure(r.error(), s, /*unattributable_ok=*/true);
       continue;
     }
     ++tally.successes;

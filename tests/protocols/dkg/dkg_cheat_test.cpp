@@ -67,7 +67,7 @@ TYPED_TEST(DkgCheat, ShortCommitmentVectorNamesTheDealer) {
   net.corrupt = {3};
   // Dealer 3 commits to a polynomial of degree t-2 (t-1 commitments): it
   // could then not be held to degree t-1. Its echo vouches for it.
-  net.byzantine = consistent_broadcast_tamper(3, 1, [](Bytes& p) {
+  net.rewrite_broadcast = consistent_broadcast_tamper(3, 1, [](Bytes& p) {
     auto pkg = Round1Package<TypeParam>::decode(p, 3, 3);
     ASSERT_TRUE(pkg);
     pkg->commitments.pop_back();
@@ -80,7 +80,7 @@ TYPED_TEST(DkgCheat, ShortCommitmentVectorNamesTheDealer) {
 TYPED_TEST(DkgCheat, LongCommitmentVectorNamesTheDealer) {
   runtime::SimConfig net;
   net.corrupt = {1};
-  net.byzantine = consistent_broadcast_tamper(1, 1, [](Bytes& p) {
+  net.rewrite_broadcast = consistent_broadcast_tamper(1, 1, [](Bytes& p) {
     auto pkg = Round1Package<TypeParam>::decode(p, 3, 1);
     ASSERT_TRUE(pkg);
     pkg->commitments.push_back(pkg->commitments.back());
@@ -93,7 +93,7 @@ TYPED_TEST(DkgCheat, LongCommitmentVectorNamesTheDealer) {
 TYPED_TEST(DkgCheat, BadProofOfKnowledgeNamesTheDealer) {
   runtime::SimConfig net;
   net.corrupt = {2};
-  net.byzantine = consistent_broadcast_tamper(2, 1, [](Bytes& p) {
+  net.rewrite_broadcast = consistent_broadcast_tamper(2, 1, [](Bytes& p) {
     auto pkg = Round1Package<TypeParam>::decode(p, 3, 2);
     ASSERT_TRUE(pkg);
     pkg->proof.z = pkg->proof.z + TypeParam::Scalar::one();
@@ -108,7 +108,7 @@ TYPED_TEST(DkgCheat, RogueKeyWithoutKnowledgeRejected) {
   // key) but cannot prove knowledge of its discrete log.
   runtime::SimConfig net;
   net.corrupt = {4};
-  net.byzantine = consistent_broadcast_tamper(4, 1, [](Bytes& p) {
+  net.rewrite_broadcast = consistent_broadcast_tamper(4, 1, [](Bytes& p) {
     auto pkg = Round1Package<TypeParam>::decode(p, 3, 4);
     ASSERT_TRUE(pkg);
     pkg->commitments[0] = pkg->commitments[0] + TypeParam::Point::generator();
@@ -121,12 +121,15 @@ TYPED_TEST(DkgCheat, RogueKeyWithoutKnowledgeRejected) {
 TYPED_TEST(DkgCheat, EquivocatedCommitmentsNamed) {
   runtime::SimConfig net;
   net.corrupt = {2};
-  // Dealer 2 shows party 3 other (valid-looking) commitments than the rest.
-  net.tamper_link = [](runtime::PartyId from, runtime::PartyId to, Message m) -> std::optional<Message> {
+  // Dealer 2 shows party 3 other (valid-looking) commitments than the rest,
+  // signed with its own identity key: a provable equivocation.
+  net.tamper_link = [seed = net.seed](runtime::PartyId from, runtime::PartyId to, Message m) -> std::optional<Message> {
     if (from == 2 && to == 3 && m.protocol == ProtocolId::kDkg && m.round == 1) {
       auto pkg = Round1Package<TypeParam>::decode(m.payload, 3, 2);
       pkg->commitments[2] = pkg->commitments[2] + TypeParam::Point::generator();
       m.payload = pkg->encode();
+      m.signature = runtime::sign_broadcast(runtime::EchoContext{m.protocol, m.version, m.session, m.round}, from,
+                                            m.payload, runtime::simnet_identity(seed, from));
     }
     return m;
   };
@@ -194,7 +197,7 @@ TYPED_TEST(DkgCheat, ReplayedMessageFromAnotherSessionRejected) {
     // session A's transcript and fails.
     runtime::SimConfig net;
     net.corrupt = {2};
-    net.byzantine = consistent_broadcast_tamper(2, 1, [&](Bytes& p) { p = replayed->payload; });
+    net.rewrite_broadcast = consistent_broadcast_tamper(2, 1, [&](Bytes& p) { p = replayed->payload; });
     auto r = this->run(net);
     this->expect_culprit(r, ErrorCode::kProtocolAbort, 2, "proof of knowledge of party 2");
   }

@@ -61,28 +61,14 @@ void expect_valid_shares(const std::vector<KeyShare<C>>& shares, uint32_t t, uin
   });
 }
 
-// A Byzantine hook for a dealer that sends a broadcast of its own making in
-// `round` and keeps its echo consistent with it, so receivers' protocol
-// checks (not the echo) must catch the bad content.
-inline runtime::ByzantineHook consistent_broadcast_tamper(runtime::PartyId cheater, uint16_t round,
-                                                          std::function<void(Bytes&)> tamper) {
-  auto sent = std::make_shared<std::optional<runtime::Message>>();
-  return [=](runtime::PartyId from, std::vector<runtime::Message> out) {
-    if (from != cheater) return out;
-    for (runtime::Message& m : out) {
-      if (m.protocol == runtime::ProtocolId::kDkg && m.round == round && m.is_broadcast()) {
-        tamper(m.payload);
-        *sent = m;
-      }
-      if (m.protocol == runtime::ProtocolId::kEcho && m.round == round && *sent) {
-        auto table = runtime::decode_echo(m.payload, runtime::ProtocolId::kDkg, from);
-        if (table) {
-          (*table)[from] = runtime::broadcast_digest(**sent);
-          m.payload = runtime::encode_echo(runtime::ProtocolId::kDkg, *table);
-        }
-      }
-    }
-    return out;
+// A corrupt dealer that broadcasts a payload of its own making in `round`:
+// it signs and echoes that payload (it holds its own identity key), so the
+// broadcast is consistent and receivers' protocol checks (not the echo) must
+// catch the bad content. Set as SimConfig::rewrite_broadcast.
+inline runtime::BroadcastRewriter consistent_broadcast_tamper(runtime::PartyId cheater, uint16_t round,
+                                                              std::function<void(Bytes&)> tamper) {
+  return [=](runtime::PartyId from, uint16_t r, Bytes& payload) {
+    if (from == cheater && r == round) tamper(payload);
   };
 }
 

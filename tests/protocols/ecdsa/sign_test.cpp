@@ -334,11 +334,16 @@ ManualRun run_parties(const Fixture& f, std::initializer_list<PartyId> ids,
 
 TEST_F(EcdsaAdversarial, LastRoundEquivocationIsNamedWithEcho) {
   runtime::SimConfig config;
-  config.tamper_link = [](PartyId from, PartyId to, runtime::Message m) -> std::optional<runtime::Message> {
+  // Party 2 signs the altered broadcast with its own identity key: a
+  // provable equivocation.
+  config.tamper_link = [seed = config.seed](PartyId from, PartyId to,
+                                            runtime::Message m) -> std::optional<runtime::Message> {
     if (from == 2 && to == 3 && m.protocol == runtime::ProtocolId::kEcdsaSign && m.round == 3) {
       auto u = Scalar::from_bytes(ByteView(m.payload).subspan(32, 32)).value() + Scalar::one();
       const auto enc = u.to_bytes();
       std::copy(enc.begin(), enc.end(), m.payload.begin() + 32);
+      m.signature = runtime::sign_broadcast(runtime::EchoContext{m.protocol, m.version, m.session, m.round}, from,
+                                            m.payload, runtime::simnet_identity(seed, from));
     }
     return m;
   };
@@ -350,7 +355,8 @@ TEST_F(EcdsaAdversarial, LastRoundEquivocationIsNamedWithEcho) {
   ManualRun run = run_parties(*fixture_, {1, 2, 3}, [&](PartyId) { return req; }, config);
   ASSERT_FALSE(run.result);
   // Party 1 saw party 2's true broadcast and party 3's echo of the altered
-  // one: it names the equivocating sender. Nobody releases a signature.
+  // one; party 3's evidence shows 2's second signed broadcast: party 1 names
+  // the equivocating sender. Nobody releases a signature.
   ASSERT_TRUE(run.parties[0]->abort_error().has_value());
   EXPECT_EQ(run.parties[0]->abort_error()->culprits, std::vector<uint32_t>{2}) << *run.parties[0]->abort_error();
   for (auto& p : run.parties) EXPECT_FALSE(p->signature());

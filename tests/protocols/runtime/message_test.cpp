@@ -27,6 +27,23 @@ TEST(MessageWire, ExactLayout) {
                 "0002" "00000005" "00000102" "00000002" "dead");
 }
 
+TEST(MessageWire, SignedFormatCarriesTheSignatureAfterThePayload) {
+  Message m = sample();
+  m.signature.emplace();
+  m.signature->fill(0x5a);
+  const Bytes wire = m.encode();
+  ASSERT_EQ(wire.size(), Message::kHeaderBytes + 2 + 64);
+  EXPECT_EQ(m.wire_size(), wire.size());
+  EXPECT_EQ(wire[0], Message::kSignedFormat);
+  EXPECT_EQ(to_hex(ByteView(wire).subspan(Message::kHeaderBytes)), "dead" + to_hex(Bytes(64, 0x5a)));
+  auto back = Message::decode(wire);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(*back, m);
+  Bytes extra = wire;
+  extra.push_back(0);
+  EXPECT_FALSE(Message::decode(extra));
+}
+
 TEST(MessageWire, RoundTrip) {
   const Message m = sample();
   auto back = Message::decode(m.encode());
@@ -51,8 +68,11 @@ TEST(MessageWire, StrictDecodeRejections) {
   expect_bad(Bytes(good.begin(), good.begin() + 10), "short header");
   expect_bad(Bytes{}, "empty");
   Bytes fmt = good;
-  fmt[0] = 2;
+  fmt[0] = 3;
   expect_bad(fmt, "unknown format");
+  Bytes unsigned_as_signed = good;
+  unsigned_as_signed[0] = Message::kSignedFormat;
+  expect_bad(unsigned_as_signed, "signed format without its 64-byte signature");
   expect_bad(Bytes(good.begin(), good.end() - 1), "truncated payload");
   Bytes trailing = good;
   trailing.push_back(0);

@@ -48,8 +48,10 @@ TEST(Simnet, HonestRunCountsRoundsMessagesBytes) {
   net.expect_all_agree();
   EXPECT_EQ(r->rounds, 3u);            // broadcast, echo, direct
   EXPECT_EQ(r->messages, 3u * 5 * 4);  // every round: each party to each peer
-  const uint64_t echo_bytes = Message::kHeaderBytes + 4 + 5 * 36;
-  const uint64_t per_party = 4 * (Message::kHeaderBytes + 8) * 2 + 4 * echo_bytes;
+  // Signed broadcast (8-byte value + 64-byte signature), a 34-byte echo
+  // whatever n, an 8-byte product.
+  const uint64_t h = Message::kHeaderBytes;
+  const uint64_t per_party = 4 * (h + 8 + 64) + 4 * (h + 2 + 32) + 4 * (h + 8);
   EXPECT_EQ(r->bytes, 5 * per_party);
   for (PartyId p = 1; p <= 5; ++p) EXPECT_EQ(r->bytes_sent.at(p), per_party);
   // Three latencies plus queuing on each link: between 30 ms and 31 ms.
@@ -153,6 +155,51 @@ TEST(Simnet, CrashedPartyNamedByTimeout) {
   EXPECT_NE(r.error().message.find("waiting for parties 3"), std::string::npos) << r.error();
 }
 
+TEST(Simnet, CrashedPartyInFiveNamesExactlyIt) {
+  Net net(5);
+  SimConfig cfg;
+  cfg.crashed = {4};
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{4}) << r.error();
+}
+
+TEST(Simnet, MidRunCrashNamesOnlyTheCrashedNotThoseStuckBehindIt) {
+  // Party 3 crashes while broadcasting: only parties 1 and 2 get its
+  // round-1 broadcast. They echo and then wait for the echoes of 3, 4 and 5;
+  // 4 and 5 cannot echo, they wait for 3's broadcast. Only 3 failed to send
+  // what it could have sent.
+  Net net(5);
+  SimConfig cfg;
+  cfg.corrupt = {3};
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from != 3) return m;
+    if (m.protocol == ProtocolId::kTest && m.round == 1 && to <= 2) return m;
+    return std::nullopt;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{3}) << r.error();
+}
+
+TEST(Simnet, PartySilentInItsEchoNamedNotTheHonestItBlocks) {
+  // Party 5 withholds only its echo to party 1: the others go on to round 2
+  // and wait for party 1's product, party 1 waits for 5's echo.
+  Net net(5);
+  SimConfig cfg;
+  cfg.corrupt = {5};
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from == 5 && to == 1 && m.protocol == ProtocolId::kEcho) return std::nullopt;
+    return m;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{5}) << r.error();
+}
+
 TEST(Simnet, TamperedBroadcastContradictsTheSendersEcho) {
   Net net(4);
   SimConfig cfg;
@@ -164,11 +211,13 @@ TEST(Simnet, TamperedBroadcastContradictsTheSendersEcho) {
     return out;
   };
   auto r = net.run(cfg);
-  // Party 2's echo vouches for the broadcast it computed, not the one that
-  // travelled: its own echo convicts it.
+  // Party 2's echo vouches for the broadcast it signed, not the one that
+  // travelled: the echoes differ, and the travelled one is not signed.
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort);
   EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2});
+  EXPECT_NE(r.error().message.find("without a valid identity signature from party 2"), std::string::npos)
+      << r.error();
 }
 
 TEST(Simnet, TamperedDirectMessageCaughtByTheProtocol) {
@@ -188,13 +237,35 @@ TEST(Simnet, TamperedDirectMessageCaughtByTheProtocol) {
   EXPECT_NE(r.error().message.find("party 4: party 2 sent a wrong product"), std::string::npos) << r.error();
 }
 
+TEST(Simnet, UnsignedEquivocationNamedByItsReceiver) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.corrupt = {3};
+  // Party 3 gives party 4 a different round-1 payload, without a signature
+  // for it: party 4 names 3 (its link is authenticated).
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from == 3 && to == 4 && m.protocol == ProtocolId::kTest && m.round == 1) m.payload = u64_bytes(777);
+    return m;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort) << r.error();
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{3});
+  for (const auto& p : net.owned) EXPECT_FALSE(p->sum());  // nobody went on with a wrong view
+}
+
 TEST(Simnet, EquivocationDetectedAndCulpritNamed) {
   Net net(4);
   SimConfig cfg;
   cfg.corrupt = {3};
-  // Party 3 gives party 4 a different round-1 broadcast than parties 1, 2.
+  // Party 3 signs two round-1 payloads (it holds its key) and gives party 4
+  // the second: a provable equivocation.
   cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
-    if (from == 3 && to == 4 && m.protocol == ProtocolId::kTest && m.round == 1) m.payload = u64_bytes(777);
+    if (from == 3 && to == 4 && m.protocol == ProtocolId::kTest && m.round == 1) {
+      m.payload = u64_bytes(777);
+      m.signature = sign_broadcast(EchoContext{m.protocol, m.version, m.session, m.round}, 3, m.payload,
+                                   simnet_identity(1, 3));
+    }
     return m;
   };
   auto r = net.run(cfg);
@@ -209,14 +280,38 @@ TEST(Simnet, LyingEchoerNamedByTheSenderItLiedAbout) {
   Net net(4);
   SimConfig cfg;
   cfg.corrupt = {2};
-  // Party 2 misreports, to party 1, the digest of party 1's own broadcast.
+  // Party 2 sends party 1 a wrong echo digest; parties 3 and 4 see agreeing
+  // echoes, go on, and answer party 1's evidence request from round 2.
   cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
-    if (from == 2 && to == 1 && m.protocol == ProtocolId::kEcho) m.payload[4 + 4] ^= 1;  // sender 1's digest
+    if (from == 2 && to == 1 && m.protocol == ProtocolId::kEcho) m.payload[2 + 5] ^= 1;
     return m;
   };
   auto r = net.run(cfg);
   ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort);
   EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2}) << r.error();
+  EXPECT_NE(r.error().message.find("party 2's evidence does not match its echo"), std::string::npos) << r.error();
+}
+
+TEST(Simnet, EchoerWithheldEvidenceNamedByTimeout) {
+  Net net(4);
+  SimConfig cfg;
+  cfg.corrupt = {2};
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from == 2 && to == 1 && m.protocol == ProtocolId::kEcho) m.payload[2] ^= 1;
+    if (from == 2 && m.protocol == ProtocolId::kEchoEvidence) return std::nullopt;
+    return m;
+  };
+  auto r = net.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTimeout);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2}) << r.error();
+}
+
+TEST(Simnet, IdentitiesAreThePartiesOwnAndDistinct) {
+  EXPECT_EQ(simnet_identity(1, 2).public_key(), simnet_identity(1, 2).public_key());
+  EXPECT_NE(simnet_identity(1, 2).public_key(), simnet_identity(1, 3).public_key());
+  EXPECT_NE(simnet_identity(1, 2).public_key(), simnet_identity(2, 2).public_key());
 }
 
 TEST(Simnet, ConflictingDuplicateNamed) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "protocols/runtime/round_party.hpp"
+#include "protocols/runtime/simnet.hpp"
 
 namespace okmpc::runtime::testing {
 
@@ -83,6 +84,14 @@ inline RunConfig sum_config(PartyId self, uint32_t n, uint8_t session_tag = 7) {
   c.session.fill(session_tag);
   c.protocol = ProtocolId::kTest;
   return c;
+}
+
+// The identity simulate() would give `party` in a run with `seed` among
+// parties 1..n: for tests that drive a party by hand.
+inline void bind_sim_identity(Party& party, uint32_t n, uint64_t seed = 1) {
+  auto directory = std::make_shared<IdentityDirectory>();
+  for (PartyId p = 1; p <= n; ++p) directory->emplace(p, simnet_identity(seed, p).public_key());
+  party.bind_identity(Identity{simnet_identity(seed, party.id()), directory});
 }
 
 }  // namespace okmpc::runtime::testing
