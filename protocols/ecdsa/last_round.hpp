@@ -50,8 +50,9 @@ struct LastRoundShare {
   // (ψ ‖ Γ^u ‖ Γ^v ‖ D^u ‖ D^v each). u and w stay at offsets 32 and 64.
   Bytes encode(const Hash32& context) const;
   // Strict decode of the bytes after the context: exactly one pair entry for
-  // each id in `others` (ascending), valid points and scalars, no trailing
-  // bytes; kInvalidEncoding otherwise.
+  // each id in `others` (ascending), no trailing bytes. A short, long or
+  // malformed body -> kInvalidEncoding; a scalar >= n -> kInvalidScalar; an
+  // off-curve point or the identity -> kInvalidPoint (the codec's classes).
   static Result<LastRoundShare> decode(ByteView body, std::span<const runtime::PartyId> others);
   // Φ'_i = Φ_i + (Σ_j ψ_{j,i})·G.
   Secp256k1::Point phi_prime_vartime() const;
