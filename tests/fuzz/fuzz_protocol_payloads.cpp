@@ -1,5 +1,5 @@
 // Every round-payload decoder that reads a peer's bytes: the runtime's echo
-// table, the DKG's round-1 package / round-2 share / round-3 verification
+// digest and echo evidence (signed views), the DKG's round-1 package / round-2 share / round-3 verification
 // share (both curves), FROST's commitments, signature shares, signatures and
 // signing package (both suites), and the stored ECDSA OT setup. No crash or
 // UB on any bytes; accepted encodings re-encode to the input where the
@@ -66,8 +66,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const ByteView in(data + 2, size - 2);
   switch (selector % 6) {
     case 0:
-      if (auto table = runtime::decode_echo(in, runtime::ProtocolId::kDkg, 1)) {
-        expect_same(runtime::encode_echo(runtime::ProtocolId::kDkg, *table), in);
+      if ((selector / 6) % 2 == 0) {
+        if (auto digest = runtime::decode_echo(in, runtime::ProtocolId::kDkg, 1)) {
+          expect_same(runtime::encode_echo(runtime::ProtocolId::kDkg, *digest), in);
+        }
+      } else if (auto view = runtime::decode_evidence(in, runtime::ProtocolId::kDkg, 1)) {
+        expect_same(runtime::encode_evidence(runtime::ProtocolId::kDkg, *view), in);
       }
       break;
     case 1: dkg_payloads<Secp256k1>(selector / 6, t, in); break;
