@@ -117,8 +117,8 @@ int run_gateway(const std::vector<std::string>& argv) {
   if (config.auth_quorum < 1 || config.auth_quorum > config.auth_nodes) {
     return usage_error("gateway", "--auth-quorum must be between 1 and --auth-nodes");
   }
-  if (config.dwn_threshold < 1 || config.dwn_threshold > config.dwn_nodes || config.dwn_nodes > 255) {
-    return usage_error("gateway", "--dwn-threshold must be between 1 and --dwn-nodes (<= 255)");
+  if (config.dwn_threshold < 1 || config.dwn_threshold > config.dwn_nodes || config.dwn_nodes > 32) {
+    return usage_error("gateway", "--dwn-threshold must be between 1 and --dwn-nodes, and --dwn-nodes at most 32 (the key pool tracks nodes in a 32-bit mask)");
   }
 
   // Block the stop signals before any thread starts so only sigwait sees them.

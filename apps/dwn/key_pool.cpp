@@ -133,7 +133,7 @@ Result<std::optional<PooledKeySet>> KeyPool::claim(const std::string& identity) 
     if (rc == SQLITE_ROW) {
       auto set = read_set(s);
       if (!set) return rollback(set.error());
-      OKMPC_TRY(sqlite_exec(db_, "COMMIT"));
+      if (auto committed = sqlite_exec(db_, "COMMIT"); !committed) return rollback(committed.error());
       return std::optional<PooledKeySet>(std::move(*set));
     }
     if (rc != SQLITE_DONE) return rollback(sqlite_error(db_, "query key sets"));
@@ -143,7 +143,7 @@ Result<std::optional<PooledKeySet>> KeyPool::claim(const std::string& identity) 
   if (!s.ok()) return rollback(sqlite_error(db_, "prepare"));
   const int rc = s.step();
   if (rc == SQLITE_DONE) {
-    OKMPC_TRY(sqlite_exec(db_, "COMMIT"));
+    if (auto committed = sqlite_exec(db_, "COMMIT"); !committed) return rollback(committed.error());
     return std::optional<PooledKeySet>{};
   }
   if (rc != SQLITE_ROW) return rollback(sqlite_error(db_, "query key sets"));

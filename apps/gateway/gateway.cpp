@@ -29,8 +29,8 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
   if (config.auth_quorum < 1 || config.auth_quorum > config.auth_nodes) {
     return fail(ErrorCode::kInvalidArgument, "auth quorum must be in 1..auth-nodes");
   }
-  if (config.dwn_threshold < 1 || config.dwn_threshold > config.dwn_nodes || config.dwn_nodes > 255) {
-    return fail(ErrorCode::kInvalidArgument, "dwn threshold must be in 1..dwn-nodes (<= 255)");
+  if (config.dwn_threshold < 1 || config.dwn_threshold > config.dwn_nodes || config.dwn_nodes > 32) {
+    return fail(ErrorCode::kInvalidArgument, "dwn threshold must be in 1..dwn-nodes, dwn-nodes <= 32 (32-bit node masks)");
   }
   ClientRegistry clients = ClientRegistry::demo();
   if (config.clients) {
