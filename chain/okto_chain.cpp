@@ -101,6 +101,7 @@ Result<std::optional<Block>> OktoChain::seal_block() {
   pending_timestamp_.reset();
   auto written = store_.append_block(b, state_.take_dirty());
   if (!written) {
+    ++pending_drops_;  // the block's entries are gone; their submitters must hear it
     Error err = written.error();
     auto reloaded = reload_state();
     if (!reloaded) err.message += "; reloading the state also failed: " + reloaded.error().message;

@@ -133,6 +133,10 @@ class OktoChain {
   uint64_t head_number() const { return head_.number; }
   const Hash32& head_hash() const { return head_.hash; }
   size_t pending_count() const { return pending_.size(); }
+  // How many times a failed seal has dropped the pending block (every
+  // entry submitted but not yet sealed was lost and must be reported as
+  // failed by whoever submitted it; see apps/gateway/chain_batcher).
+  uint64_t pending_drops() const { return pending_drops_; }
   const ChainConfig& config() const { return config_; }
 
   // Visits every committed block in order (for inspection tools).
@@ -158,6 +162,7 @@ class OktoChain {
   Block head_;                        // last committed block (header; entries not kept)
   std::vector<BlockEntry> pending_;
   std::optional<uint64_t> pending_timestamp_;
+  uint64_t pending_drops_ = 0;
 };
 
 }  // namespace okmpc::chain

@@ -9,13 +9,16 @@
 //
 // A receipt is returned only once its block is durable (included = true);
 // if sealing fails, every request of that batch gets the error (the chain
-// dropped the pending block and reloaded its state).
+// dropped the pending block and reloaded its state). That includes a seal
+// that fails inline inside another request's submit (a full block): the
+// batch it dropped is failed too, and later entries join a fresh batch.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -42,8 +45,11 @@ class ChainBatcher {
   uint64_t open_batch_ = 1;    // the batch new entries join
   uint64_t sealed_batch_ = 0;  // every batch <= this is finished
   bool sealing_ = false;
-  uint64_t failed_batch_ = 0;  // the last batch whose seal failed, and why
-  std::optional<Error> failure_;
+  // Failed batches and why, kept for the recent past only (a waiter reads
+  // its entry right after its batch is finished).
+  std::map<uint64_t, Error> failures_;
+
+  void fail_batch(uint64_t batch, const Error& why);
 };
 
 }  // namespace okmpc::gateway
