@@ -13,6 +13,17 @@
 
 namespace okmpc::api::testing {
 
+// Runs `parties` over an InMemoryNetwork until it is quiet; fails the test
+// if the network reports an error.
+template <class P>
+void run_to_completion(std::vector<P>& parties) {
+  std::vector<Party*> handles;
+  for (auto& p : parties) handles.push_back(&p);
+  InMemoryNetwork net(handles);
+  const Status st = net.run();
+  EXPECT_TRUE(st.ok()) << st.error().message;
+}
+
 // Runs KeygenParty for parties 1..n; fails the test on any error.
 inline std::vector<KeyShare> run_keygen(Curve curve, uint32_t t, uint32_t n) {
   const SessionId session = random_session_id();
@@ -22,11 +33,7 @@ inline std::vector<KeyShare> run_keygen(Curve curve, uint32_t t, uint32_t n) {
     EXPECT_TRUE(p.ok()) << p.error().message;
     parties.push_back(std::move(*p));
   }
-  std::vector<Party*> handles;
-  for (auto& p : parties) handles.push_back(&p);
-  InMemoryNetwork net(handles);
-  const Status st = net.run();
-  EXPECT_TRUE(st.ok()) << st.error().message;
+  run_to_completion(parties);
   std::vector<KeyShare> shares;
   for (auto& p : parties) {
     EXPECT_TRUE(p.finished());
@@ -47,11 +54,7 @@ inline std::vector<KeyShare> run_ecdsa_setup(std::vector<KeyShare> shares) {
     EXPECT_TRUE(p.ok()) << p.error().message;
     parties.push_back(std::move(*p));
   }
-  std::vector<Party*> handles;
-  for (auto& p : parties) handles.push_back(&p);
-  InMemoryNetwork net(handles);
-  const Status st = net.run();
-  EXPECT_TRUE(st.ok()) << st.error().message;
+  run_to_completion(parties);
   std::vector<KeyShare> out;
   for (auto& p : parties) {
     auto share = p.take_key_share();

@@ -25,11 +25,7 @@ std::vector<std::vector<uint8_t>> ecdsa_sign(const std::vector<KeyShare>& shares
     EXPECT_TRUE(p.ok()) << p.error().message;
     parties.push_back(std::move(*p));
   }
-  std::vector<Party*> handles;
-  for (auto& p : parties) handles.push_back(&p);
-  InMemoryNetwork net(handles);
-  const Status st = net.run();
-  EXPECT_TRUE(st.ok()) << st.error().message;
+  run_to_completion(parties);
   std::vector<std::vector<uint8_t>> out;
   for (auto& p : parties) {
     auto sig = p.signature();

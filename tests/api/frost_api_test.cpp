@@ -24,11 +24,7 @@ std::vector<uint8_t> frost_sign(const std::vector<KeyShare>& shares, std::vector
     EXPECT_TRUE(p.ok()) << p.error().message;
     parties.push_back(std::move(*p));
   }
-  std::vector<Party*> handles;
-  for (auto& p : parties) handles.push_back(&p);
-  InMemoryNetwork net(handles);
-  const Status st = net.run();
-  EXPECT_TRUE(st.ok()) << st.error().message;
+  run_to_completion(parties);
   for (size_t k = 1; k < parties.size(); ++k) {
     EXPECT_TRUE(parties[k].finished());
     EXPECT_FALSE(parties[k].is_coordinator());
