@@ -143,7 +143,10 @@ Ed25519::Point Ed25519::Point::from_trusted_encoding(const ByteArray<32>& bytes)
   return p;
 }
 
-Ed25519::Point Ed25519::Point::generator() { return base_mul(Scalar::one()); }
+Ed25519::Point Ed25519::Point::generator() {
+  static const Point b = base_mul(Scalar::one());  // computed once per process
+  return b;
+}
 
 Ed25519::Point Ed25519::Point::base_mul(const Scalar& s) {
   ByteArray<32> out = kIdentityEncoding;

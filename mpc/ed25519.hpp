@@ -89,7 +89,7 @@ class Ed25519::Point {
   Point();
 
   static Point identity() { return Point(); }
-  // B, the RFC 8032 base point.
+  // B, the RFC 8032 base point (derived once, then copied).
   static Point generator();
   // s·B (crypto_scalarmult_ed25519_base_noclamp). Constant time in s;
   // 0·B = identity.

@@ -103,7 +103,7 @@ class Secp256k1::Point {
   Point() = default;
 
   static Point identity() { return Point(); }
-  // G, the SEC 2 base point.
+  // G, the SEC 2 base point (derived once, then copied).
   static Point generator();
   // s·G through secp256k1_ec_pubkey_create. Constant time in s; 0·G = identity.
   static Point base_mul(const Scalar& s);

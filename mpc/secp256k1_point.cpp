@@ -56,7 +56,10 @@ Secp256k1::Point Secp256k1::Point::from_raw(const secp256k1_pubkey& pk) {
   return p;
 }
 
-Secp256k1::Point Secp256k1::Point::generator() { return base_mul(Scalar::one()); }
+Secp256k1::Point Secp256k1::Point::generator() {
+  static const Point g = base_mul(Scalar::one());  // computed once per process
+  return g;
+}
 
 Secp256k1::Point Secp256k1::Point::base_mul(const Scalar& s) {
   const bool zero = s.is_zero();

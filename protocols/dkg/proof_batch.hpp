@@ -65,10 +65,8 @@ Result<std::vector<runtime::PartyId>> failing_proofs_vartime(const Transcript& b
       points.push_back(claim.statement);
       z_sum = z_sum + rho * claim.proof.z;
     }
-    // G once per process: some curves derive it by a base multiplication.
-    static const Point kGenerator = Point::generator();
     scalars.push_back(-z_sum);
-    points.push_back(kGenerator);
+    points.push_back(Point::generator());
     batch_holds = !identity_statement && multi_mul_is_identity_vartime<C>(scalars, points);
   }
   std::vector<runtime::PartyId> bad;

@@ -15,10 +15,8 @@ namespace okmpc::frost {
 template <Ciphersuite S>
 bool signature_equation_holds_vartime(const PointOf<S>& group_public_key, const Signature<S>& signature,
                                       const ScalarOf<S>& challenge) {
-  // G once per process: some curves derive it by a base multiplication.
-  static const PointOf<S> kGenerator = PointOf<S>::generator();
   const ScalarOf<S> scalars[] = {signature.z, -challenge};
-  const PointOf<S> points[] = {kGenerator, group_public_key};
+  const PointOf<S> points[] = {PointOf<S>::generator(), group_public_key};
   return PointOf<S>::multi_mul_vartime(scalars, points) == signature.R;
 }
 
