@@ -78,18 +78,9 @@ Result<PooledKeySet> read_set(const SqliteStatement& s) {
 }  // namespace
 
 Result<std::unique_ptr<KeyPool>> KeyPool::open(const std::filesystem::path& file) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    Error e = sqlite_error(db, "cannot open " + file.string());
-    sqlite3_close(db);
-    return tl::unexpected(e);
-  }
-  std::unique_ptr<KeyPool> pool(new KeyPool(db));
-  sqlite3_busy_timeout(db, 5000);
-  OKMPC_TRY(sqlite_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
-  OKMPC_TRY(sqlite_exec(db, kSchema));
-  return pool;
+  OKMPC_ASSIGN_OR_RETURN(sqlite3* db,
+                         sqlite_open(file, {"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", kSchema}));
+  return std::unique_ptr<KeyPool>(new KeyPool(db));
 }
 
 KeyPool::~KeyPool() { sqlite3_close(db_); }

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <initializer_list>
 #include <string>
 
 #include "mpc/bytes.hpp"
@@ -65,6 +67,28 @@ inline Status sqlite_exec(sqlite3* db, const char* sql) {
     return fail(ErrorCode::kIo, std::string("sqlite: ") + m);
   }
   return ok();
+}
+
+// Opens (creating it if needed) the database `file` read-write with
+// serialized access and a 5 s busy timeout, then runs each `setup` script
+// (pragmas, schema) in order. On any failure the handle is closed again and
+// the error (kIo) is returned; on success the caller owns the handle.
+inline Result<sqlite3*> sqlite_open(const std::filesystem::path& file, std::initializer_list<const char*> setup) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    Error e = sqlite_error(db, "cannot open " + file.string());
+    sqlite3_close(db);
+    return tl::unexpected(std::move(e));
+  }
+  sqlite3_busy_timeout(db, 5000);
+  for (const char* sql : setup) {
+    if (auto done = sqlite_exec(db, sql); !done) {
+      sqlite3_close(db);
+      return tl::unexpected(done.error());
+    }
+  }
+  return db;
 }
 
 }  // namespace okmpc::dwn

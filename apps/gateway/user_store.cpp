@@ -61,18 +61,10 @@ std::string user_id_for(std::string_view identity) {
 }
 
 Result<std::unique_ptr<UserStore>> UserStore::open(const std::filesystem::path& file) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                      nullptr) != SQLITE_OK) {
-    Error e = db_error(db, "cannot open " + file.string());
-    sqlite3_close(db);
-    return tl::unexpected(e);
-  }
-  std::unique_ptr<UserStore> store(new UserStore(db));
-  sqlite3_busy_timeout(db, 5000);
-  OKMPC_TRY(exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
-  OKMPC_TRY(exec(db, kSchema));
-  return store;
+  OKMPC_ASSIGN_OR_RETURN(
+      sqlite3* db,
+      dwn::sqlite_open(file, {"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", kSchema}));
+  return std::unique_ptr<UserStore>(new UserStore(db));
 }
 
 UserStore::~UserStore() { sqlite3_close(db_); }
