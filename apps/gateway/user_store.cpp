@@ -151,7 +151,7 @@ Status UserStore::insert_session(const SessionRecord& r) {
     s.bind(7, static_cast<int64_t>(r.block_number));
     if (s.step() != SQLITE_DONE) return rollback(db_error(db_, "insert session"));
   }
-  OKMPC_TRY(exec(db_, "COMMIT"));
+  if (auto committed = exec(db_, "COMMIT"); !committed) return rollback(committed.error());
   return ok();
 }
 
