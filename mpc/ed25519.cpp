@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "mpc/ed25519_base.hpp"
 #include "mpc/ed25519_msm.hpp"
 
 #include <algorithm>
@@ -149,12 +150,12 @@ Ed25519::Point Ed25519::Point::generator() {
 }
 
 Ed25519::Point Ed25519::Point::base_mul(const Scalar& s) {
-  ByteArray<32> out = kIdentityEncoding;
   ByteArray<32> k = s.to_bytes();
-  const bool inf = crypto_scalarmult_ed25519_base_noclamp(out.data(), k.data()) != 0;
+  Point p(ed25519::ge_base_mul(k));
   sodium_memzero(k.data(), k.size());
-  cmov_bytes(out, kIdentityEncoding, inf);
-  return from_trusted_encoding(out);
+  p.encoding_ = ed25519::ge_encode(p.p_);
+  p.has_encoding_ = true;
+  return p;
 }
 
 Result<Ed25519::Point> Ed25519::Point::from_bytes(ByteView bytes) {

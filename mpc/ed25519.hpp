@@ -1,17 +1,18 @@
 // Ed25519's prime-order group (RFC 8032 §5.1) behind the okmpc::Curve concept
-// (mpc/curve.hpp), on libsodium's crypto_core_ed25519_* and
-// crypto_scalarmult_ed25519_*_noclamp primitives for everything that touches
-// a secret scalar, and on okmpc's own field and group arithmetic
-// (mpc/ed25519_field.hpp, mpc/ed25519_group.hpp, mpc/ed25519_msm.hpp) for
-// point decoding, addition, comparison and public-scalar multiplication.
+// (mpc/curve.hpp): scalar arithmetic and s·P for a secret s on libsodium's
+// crypto_core_ed25519_* and crypto_scalarmult_ed25519_noclamp; s·B for a
+// secret s on okmpc's constant-time fixed-base comb (mpc/ed25519_base.hpp);
+// point decoding, addition, comparison and public-scalar multiplication on
+// okmpc's own field and group arithmetic (mpc/ed25519_field.hpp,
+// mpc/ed25519_group.hpp, mpc/ed25519_msm.hpp).
 //
 // Scalars are integers mod L = 2^252 + 27742317777372353535851937790883648493,
 // stored as their canonical 32-byte little-endian encoding. Points are stored
 // decoded, in extended coordinates, plus their canonical 32-byte encoding
-// (RFC 8032 §5.1.2) when it is known for free (after from_bytes and the
-// libsodium multiplications); they always lie in the prime-order subgroup:
-// from_bytes admits nothing else and the group law keeps it. Representation
-// choices and the constant-time argument: papers/curves.md.
+// (RFC 8032 §5.1.2) when it is known (after from_bytes, base_mul and s·P);
+// they always lie in the prime-order subgroup: from_bytes admits nothing else
+// and the group law keeps it. Representation choices and the constant-time
+// argument: papers/curves.md.
 #pragma once
 
 #include <cstddef>
@@ -91,7 +92,8 @@ class Ed25519::Point {
   static Point identity() { return Point(); }
   // B, the RFC 8032 base point (derived once, then copied).
   static Point generator();
-  // s·B (crypto_scalarmult_ed25519_base_noclamp). Constant time in s;
+  // s·B by okmpc's fixed-base comb (mpc/ed25519_base.hpp), with the
+  // encoding computed at once (one inversion). Constant time in s;
   // 0·B = identity.
   static Point base_mul(const Scalar& s);
   // Strict decode: exactly 32 bytes (else kInvalidEncoding) forming a
