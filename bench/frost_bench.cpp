@@ -1,9 +1,16 @@
 // FROST (RFC 9591) signing cost, both ciphersuites, t-of-n = 2-of-3, 3-of-5,
-// 11-of-15, 67-of-100. Three views of one signing:
-//   BM_FrostSign      all parties' compute summed: t × round1::commit,
-//                     t × round2::sign, and the coordinator's aggregate;
-//   BM_FrostSigners   the same without aggregation (the signers' share);
-//   BM_FrostAggregate aggregation alone (t share checks + final check).
+// 11-of-15, 67-of-100. Views of one signing:
+//   BM_FrostSign      all parties' compute summed, with the coordinator being
+//                     signer 1 (RFC 9591 §5 allows it; FrostParty deploys it
+//                     so): t × round1::commit, t × round2::sign (signer 1 via
+//                     sign_keep_commitment) and aggregate reusing signer 1's
+//                     group commitment R;
+//   BM_FrostSignExternal  the same with an external coordinator, whose
+//                     aggregate recomputes R (one more multi-scalar product);
+//   BM_FrostSigners   the signers' rounds alone (no aggregation);
+//   BM_FrostAggregate aggregation alone, external coordinator (computes R,
+//                     verifies the signature once; shares only on failure);
+//   BM_FrostAggregateAsSigner  aggregation alone with signer 1's R reused.
 // Counters rounds/messages/bytes come from one run of the same signing on
 // the simulated network. The single-party floors (BM_Baseline_*) are in
 // bench/baseline_bench.cpp, same binary, same run.
@@ -11,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "protocols/dkg/key_share.hpp"
@@ -54,25 +62,39 @@ void add_counters(benchmark::State& st, const Setup<S>& s) {
   st.counters["bytes"] = static_cast<double>(s.report.bytes);
 }
 
-// Rounds one and two of every signer; returns the package and the shares.
+// Rounds one and two of every signer. Signer 1 (the first key) keeps its
+// GroupCommitment for a coordinator that is also a signer.
 template <Ciphersuite S>
-std::pair<SigningPackage<S>, std::vector<SignatureShare<S>>> sign_all(const Setup<S>& s, Rng& rng) {
+struct SignedRound {
   SigningPackage<S> package;
-  package.message = s.message;
+  std::vector<SignatureShare<S>> shares;
+  std::optional<GroupCommitment<S>> first_signer_commitment;
+};
+
+template <Ciphersuite S>
+SignedRound<S> sign_all(const Setup<S>& s, Rng& rng) {
+  SignedRound<S> r;
+  r.package.message = s.message;
   std::vector<SigningNonces<S>> nonces;
   nonces.reserve(s.signers.size());
   for (const auto& key : s.signers) {
     auto out = round1::commit<S>(key, rng);
-    package.commitments.push_back(out.commitments);
+    r.package.commitments.push_back(out.commitments);
     nonces.push_back(std::move(out.nonces));
   }
-  std::vector<SignatureShare<S>> shares;
   for (size_t k = 0; k < s.signers.size(); ++k) {
-    auto share = round2::sign<S>(package, std::move(nonces[k]), s.signers[k]);
+    if (k == 0) {
+      auto out = round2::sign_keep_commitment<S>(r.package, std::move(nonces[k]), s.signers[k]);
+      if (!out) std::abort();
+      r.shares.push_back(out->share);
+      r.first_signer_commitment.emplace(std::move(out->commitment));
+      continue;
+    }
+    auto share = round2::sign<S>(r.package, std::move(nonces[k]), s.signers[k]);
     if (!share) std::abort();
-    shares.push_back(*share);
+    r.shares.push_back(*share);
   }
-  return {std::move(package), std::move(shares)};
+  return r;
 }
 
 template <Ciphersuite S>
@@ -80,8 +102,21 @@ void BM_FrostSign(benchmark::State& st) {
   const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
   DeterministicRng rng(uint64_t{1});
   for (auto _ : st) {
-    auto [package, shares] = sign_all<S>(s, rng);
-    auto sig = aggregate<S>(package, shares, s.public_keys);
+    const auto r = sign_all<S>(s, rng);
+    auto sig = aggregate<S>(r.package, r.shares, s.public_keys, *r.first_signer_commitment);
+    if (!sig) std::abort();
+    benchmark::DoNotOptimize(sig->z);
+  }
+  add_counters(st, s);
+}
+
+template <Ciphersuite S>
+void BM_FrostSignExternal(benchmark::State& st) {
+  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
+  DeterministicRng rng(uint64_t{4});
+  for (auto _ : st) {
+    const auto r = sign_all<S>(s, rng);
+    auto sig = aggregate<S>(r.package, r.shares, s.public_keys);
     if (!sig) std::abort();
     benchmark::DoNotOptimize(sig->z);
   }
@@ -93,8 +128,8 @@ void BM_FrostSigners(benchmark::State& st) {
   const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
   DeterministicRng rng(uint64_t{2});
   for (auto _ : st) {
-    auto out = sign_all<S>(s, rng);
-    benchmark::DoNotOptimize(out.second.data());
+    auto r = sign_all<S>(s, rng);
+    benchmark::DoNotOptimize(r.shares.data());
   }
   add_counters(st, s);
 }
@@ -103,9 +138,22 @@ template <Ciphersuite S>
 void BM_FrostAggregate(benchmark::State& st) {
   const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
   DeterministicRng rng(uint64_t{3});
-  const auto [package, shares] = sign_all<S>(s, rng);
+  const auto r = sign_all<S>(s, rng);
   for (auto _ : st) {
-    auto sig = aggregate<S>(package, shares, s.public_keys);
+    auto sig = aggregate<S>(r.package, r.shares, s.public_keys);
+    if (!sig) std::abort();
+    benchmark::DoNotOptimize(sig->z);
+  }
+  add_counters(st, s);
+}
+
+template <Ciphersuite S>
+void BM_FrostAggregateAsSigner(benchmark::State& st) {
+  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
+  DeterministicRng rng(uint64_t{5});
+  const auto r = sign_all<S>(s, rng);
+  for (auto _ : st) {
+    auto sig = aggregate<S>(r.package, r.shares, s.public_keys, *r.first_signer_commitment);
     if (!sig) std::abort();
     benchmark::DoNotOptimize(sig->z);
   }
@@ -118,10 +166,14 @@ void sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK_TEMPLATE(BM_FrostSign, FrostEd25519Sha512)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FrostSign, FrostSecp256k1Sha256)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostSignExternal, FrostEd25519Sha512)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostSignExternal, FrostSecp256k1Sha256)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FrostSigners, FrostEd25519Sha512)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FrostSigners, FrostSecp256k1Sha256)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FrostAggregate, FrostEd25519Sha512)->Apply(sizes);
 BENCHMARK_TEMPLATE(BM_FrostAggregate, FrostSecp256k1Sha256)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostAggregateAsSigner, FrostEd25519Sha512)->Apply(sizes);
+BENCHMARK_TEMPLATE(BM_FrostAggregateAsSigner, FrostSecp256k1Sha256)->Apply(sizes);
 
 }  // namespace
 }  // namespace okmpc::frost

@@ -32,16 +32,49 @@ Bytes encode_group_commitment_list(std::span<const SigningCommitments<S>> commit
   return out;
 }
 
+// H4(msg) || H5(encode_group_commitment_list(list)): the part of the
+// binding factor prefix (§4.4) that depends on the signing package. Two
+// packages with equal digests carry the same message and the same
+// commitment list (up to a hash collision).
+template <Ciphersuite S>
+Bytes package_digest(std::span<const SigningCommitments<S>> commitments, ByteView message) {
+  Bytes digest;
+  append(digest, S::h4(message));
+  append(digest, S::h5(encode_group_commitment_list<S>(commitments)));
+  return digest;
+}
+
 // The common prefix of every binding factor input (§4.4):
-// SerializeElement(PK) || H4(msg) || H5(encode_group_commitment_list(list)).
+// SerializeElement(PK) || H4(msg) || H5(encode_group_commitment_list(list)),
+// from PK's encoding (computed once by the caller: an inversion on Ed25519).
+template <Ciphersuite S>
+Bytes binding_factor_prefix(ByteView group_public_key_bytes, std::span<const SigningCommitments<S>> commitments,
+                            ByteView message) {
+  Bytes prefix(group_public_key_bytes.begin(), group_public_key_bytes.end());
+  append(prefix, package_digest<S>(commitments, message));
+  return prefix;
+}
+
 template <Ciphersuite S>
 Bytes binding_factor_prefix(const PointOf<S>& group_public_key,
                             std::span<const SigningCommitments<S>> commitments, ByteView message) {
-  Bytes prefix;
-  append(prefix, group_public_key.to_bytes());
-  append(prefix, S::h4(message));
-  append(prefix, S::h5(encode_group_commitment_list<S>(commitments)));
-  return prefix;
+  return binding_factor_prefix<S>(group_public_key.to_bytes(), commitments, message);
+}
+
+// §4.4 compute_binding_factors from a prefix as above: rho_i =
+// H1(prefix || SerializeScalar(id_i)), in list order.
+template <Ciphersuite S>
+std::vector<ScalarOf<S>> binding_factors_from_prefix(ByteView prefix,
+                                                     std::span<const SigningCommitments<S>> commitments) {
+  std::vector<ScalarOf<S>> factors;
+  factors.reserve(commitments.size());
+  Bytes in(prefix.begin(), prefix.end());
+  for (const auto& c : commitments) {
+    in.resize(prefix.size());
+    append(in, encode_identifier<S>(c.identifier));
+    factors.push_back(S::h1(in));
+  }
+  return factors;
 }
 
 // §4.4 rho_input for each signer in list order: prefix || SerializeScalar(id).
@@ -66,12 +99,8 @@ template <Ciphersuite S>
 std::vector<ScalarOf<S>> compute_binding_factors(const PointOf<S>& group_public_key,
                                                  std::span<const SigningCommitments<S>> commitments,
                                                  ByteView message) {
-  std::vector<ScalarOf<S>> factors;
-  factors.reserve(commitments.size());
-  for (const Bytes& in : binding_factor_inputs<S>(group_public_key, commitments, message)) {
-    factors.push_back(S::h1(in));
-  }
-  return factors;
+  return binding_factors_from_prefix<S>(binding_factor_prefix<S>(group_public_key, commitments, message),
+                                        commitments);
 }
 
 // c·P for public c and P (variable time).
@@ -115,16 +144,24 @@ PointOf<S> compute_group_commitment_vartime(std::span<const SigningCommitments<S
   return PointOf<S>::sum(terms);
 }
 
+// §4.6 compute_challenge from the encodings SerializeElement(R) and
+// SerializeElement(PK): c = H2(R || PK || msg).
+template <Ciphersuite S>
+ScalarOf<S> compute_challenge(ByteView group_commitment_bytes, ByteView group_public_key_bytes,
+                              ByteView message) {
+  Bytes input;
+  input.reserve(group_commitment_bytes.size() + group_public_key_bytes.size() + message.size());
+  append(input, group_commitment_bytes);
+  append(input, group_public_key_bytes);
+  append(input, message);
+  return S::h2(input);
+}
+
 // §4.6 compute_challenge: c = H2(SerializeElement(R) || SerializeElement(PK) || msg).
 template <Ciphersuite S>
 ScalarOf<S> compute_challenge(const PointOf<S>& group_commitment, const PointOf<S>& group_public_key,
                               ByteView message) {
-  Bytes input;
-  input.reserve(2 * S::Group::kPointBytes + message.size());
-  append(input, group_commitment.to_bytes());
-  append(input, group_public_key.to_bytes());
-  append(input, message);
-  return S::h2(input);
+  return compute_challenge<S>(group_commitment.to_bytes(), group_public_key.to_bytes(), message);
 }
 
 }  // namespace okmpc::frost

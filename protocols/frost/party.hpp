@@ -7,8 +7,9 @@
 //      message), broadcasts it; every signer checks it is the request it
 //      agreed to (message, signer set, its own commitments) and answers with
 //      round2::sign;
-//   3. coordinator: aggregate (checks every share, names bad signers, checks
-//      the final signature) and keeps the Signature.
+//   3. coordinator: aggregate (checks the final signature, on failure every
+//      share, naming bad signers) and keeps the Signature; R comes from its
+//      own round two (GroupCommitment), not a second multi-scalar product.
 // Aborts: an invalid/identity commitment or share → the sender is named; a
 // package for another message or signer set, or with substituted commitments
 // → the coordinator is named (kProtocolAbort).
@@ -126,8 +127,9 @@ class FrostParty final : public runtime::RoundParty {
       OKMPC_ASSIGN_OR_RETURN(auto c, SigningCommitments<S>::from_bytes(id, inbox.direct.at(id).payload));
       package_.commitments.push_back(c);
     }
-    OKMPC_ASSIGN_OR_RETURN(auto own_share, round2::sign<S>(package_, std::move(*nonces_), key_));
-    shares_.push_back(own_share);
+    OKMPC_ASSIGN_OR_RETURN(auto own, round2::sign_keep_commitment<S>(package_, std::move(*nonces_), key_));
+    shares_.push_back(own.share);
+    own_commitment_.emplace(std::move(own.commitment));
     runtime::Outgoing out;
     out.broadcast = encode_signing_package<S>(package_);
     return out;
@@ -159,7 +161,8 @@ class FrostParty final : public runtime::RoundParty {
       OKMPC_ASSIGN_OR_RETURN(auto share, SignatureShare<S>::from_bytes(from, message.payload));
       shares_.push_back(share);
     }
-    OKMPC_ASSIGN_OR_RETURN(auto sig, aggregate<S>(package_, shares_, PublicKeyPackage<S>::from_key_share(key_)));
+    OKMPC_ASSIGN_OR_RETURN(auto sig, aggregate<S>(package_, shares_, PublicKeyPackage<S>::from_key_share(key_),
+                                                  *own_commitment_));
     signature_ = sig;
     return runtime::Outgoing{};
   }
@@ -170,6 +173,7 @@ class FrostParty final : public runtime::RoundParty {
   std::optional<SigningNonces<S>> nonces_;
   SigningPackage<S> package_;                // coordinator only
   std::vector<SignatureShare<S>> shares_;    // coordinator only
+  std::optional<GroupCommitment<S>> own_commitment_;  // coordinator only: R from its own round two
   std::optional<Signature<S>> signature_;    // coordinator only
 };
 
