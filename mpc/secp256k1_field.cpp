@@ -13,39 +13,7 @@ using field_detail::kM48;
 using field_detail::kM52;
 using field_detail::kP0;
 
-Fe fe_normalize(const Fe& a) {
-  // Two carry passes bring the value below 2^256 with every limb in range
-  // (the second fold can only fire when the first pass left a small value).
-  Fe r = field_detail::weak(a.n[0], a.n[1], a.n[2], a.n[3], a.n[4]);
-  auto& l = r.n;
-  l[1] += l[0] >> 52;
-  l[0] &= kM52;
-  l[2] += l[1] >> 52;
-  l[1] &= kM52;
-  l[3] += l[2] >> 52;
-  l[2] &= kM52;
-  l[4] += l[3] >> 52;
-  l[3] &= kM52;
-  if ((l[4] >> 48) != 0) {
-    l[4] &= kM48;
-    l[0] += kFold256;
-    l[1] += l[0] >> 52;
-    l[0] &= kM52;
-  }
-  // Now < 2^256; subtract p once if the value is in [p, 2^256).
-  if (l[4] == kM48 && (l[3] & l[2] & l[1]) == kM52 && l[0] >= kP0) {
-    l[0] -= kP0;
-    l[1] = l[2] = l[3] = l[4] = 0;
-  }
-  return r;
-}
-
 bool operator==(const Fe& a, const Fe& b) { return fe_normalize(a).n == fe_normalize(b).n; }
-
-bool Fe::is_zero() const {
-  const Fe r = fe_normalize(*this);
-  return (r.n[0] | r.n[1] | r.n[2] | r.n[3] | r.n[4]) == 0;
-}
 
 bool Fe::is_odd() const { return (fe_normalize(*this).n[0] & 1) != 0; }
 

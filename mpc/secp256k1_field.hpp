@@ -74,7 +74,42 @@ inline Fe weak(uint64_t l0, uint64_t l1, uint64_t l2, uint64_t l3, uint64_t l4) 
 }  // namespace field_detail
 
 // The canonical representative (value < p, limbs < 2^52, limb 4 < 2^48).
-Fe fe_normalize(const Fe& a);
+inline Fe fe_normalize(const Fe& a) {
+  using field_detail::kFold256;
+  using field_detail::kM48;
+  using field_detail::kM52;
+  using field_detail::kP0;
+  // Two carry passes bring the value below 2^256 with every limb in range
+  // (the second fold can only fire when the first pass left a small value).
+  Fe r = field_detail::weak(a.n[0], a.n[1], a.n[2], a.n[3], a.n[4]);
+  auto& l = r.n;
+  l[1] += l[0] >> 52;
+  l[0] &= kM52;
+  l[2] += l[1] >> 52;
+  l[1] &= kM52;
+  l[3] += l[2] >> 52;
+  l[2] &= kM52;
+  l[4] += l[3] >> 52;
+  l[3] &= kM52;
+  if ((l[4] >> 48) != 0) {
+    l[4] &= kM48;
+    l[0] += kFold256;
+    l[1] += l[0] >> 52;
+    l[0] &= kM52;
+  }
+  // Now < 2^256; subtract p once if the value is in [p, 2^256).
+  if (l[4] == kM48 && (l[3] & l[2] & l[1]) == kM52 && l[0] >= kP0) {
+    l[0] -= kP0;
+    l[1] = l[2] = l[3] = l[4] = 0;
+  }
+  return r;
+}
+
+inline bool Fe::is_zero() const {
+  const Fe r = fe_normalize(*this);
+  return (r.n[0] | r.n[1] | r.n[2] | r.n[3] | r.n[4]) == 0;
+}
+
 
 // a + b.
 inline Fe fe_add(const Fe& a, const Fe& b) {
@@ -105,30 +140,34 @@ inline Fe fe_double(const Fe& a) { return fe_mul_int(a, 2); }
 namespace field_detail {
 
 // Reduces Σ c[k]·2^(52k), k = 0..8 (each c[k] < 2^110), to a weakly
-// normalised element.
+// normalised element. Column 5 + k has weight 2^260·2^(52k) ≡ kFold260·2^(52k),
+// so it folds onto column k; split at bit 52, its low part lands on column k
+// and its high part (< 2^58) on column k + 1, where it shares one 64-bit
+// multiplier with the next column's low part. The five folds are
+// independent, which leaves a single carry chain through the low columns
+// (the latency that matters inside the group law's dependent products).
 inline Fe reduce_columns(u128 c0, u128 c1, u128 c2, u128 c3, u128 c4, u128 c5, u128 c6, u128 c7, u128 c8) {
-  // The high columns as 52-bit digits h0..h4 of weight 2^260·2^(52i).
-  u128 t = c5;
-  const uint64_t h0 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c6;
-  const uint64_t h1 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c7;
-  const uint64_t h2 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c8;
-  const uint64_t h3 = static_cast<uint64_t>(t) & kM52;
-  const uint64_t h4 = static_cast<uint64_t>(t >> 52);
-  // 2^260 ≡ kFold260: fold them onto the low columns and carry.
-  t = c0 + static_cast<u128>(h0) * kFold260;
+  auto low = [](u128 c) { return static_cast<uint64_t>(c) & kM52; };
+  auto high = [](u128 c) { return static_cast<uint64_t>(c >> 52); };  // < 2^58
+  // Each multiplier below is < 2^59 and kFold260 < 2^37: products < 2^96.
+  c0 += static_cast<u128>(low(c5)) * kFold260;
+  c1 += static_cast<u128>(high(c5) + low(c6)) * kFold260;
+  c2 += static_cast<u128>(high(c6) + low(c7)) * kFold260;
+  c3 += static_cast<u128>(high(c7) + low(c8)) * kFold260;
+  c4 += static_cast<u128>(high(c8)) * kFold260;
+  // One carry pass; every sum stays below 2^111.
+  u128 t = c0;
   uint64_t r0 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c1 + static_cast<u128>(h1) * kFold260;
+  t = (t >> 52) + c1;
   const uint64_t r1 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c2 + static_cast<u128>(h2) * kFold260;
+  t = (t >> 52) + c2;
   const uint64_t r2 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c3 + static_cast<u128>(h3) * kFold260;
+  t = (t >> 52) + c3;
   const uint64_t r3 = static_cast<uint64_t>(t) & kM52;
-  t = (t >> 52) + c4 + static_cast<u128>(h4) * kFold260;
+  t = (t >> 52) + c4;
   const uint64_t r4 = static_cast<uint64_t>(t) & kM48;
-  // Bits from 2^256 up: fold by kFold256 into limb 0, carrying into limb 1.
+  // Bits from 2^256 up (< 2^63): fold by kFold256 into limb 0, carrying
+  // (< 2^43) into limb 1, which stays below 2^53.
   t = static_cast<u128>(static_cast<uint64_t>(t >> 48)) * kFold256 + r0;
   r0 = static_cast<uint64_t>(t) & kM52;
   return Fe{{r0, r1 + static_cast<uint64_t>(t >> 52), r2, r3, r4}};

@@ -26,6 +26,14 @@ uint32_t bits_at(const Limbs& s, int pos, int count) {
   return static_cast<uint32_t>(v & ((uint64_t{1} << count) - 1));
 }
 
+// Number of significant bits of k (0 for k = 0).
+int bit_length(const Limbs& k) {
+  for (size_t i = 4; i-- > 0;) {
+    if (k[i] != 0) return static_cast<int>(64 * i) + 64 - __builtin_clzll(k[i]);
+  }
+  return 0;
+}
+
 // Width-w NAF of s into out[0..kWnafLen): every nonzero digit is odd with
 // |digit| < 2^(w-1), any w consecutive digits hold at most one nonzero, and
 // Σ out[i]·2^i = s. Returns 1 + the index of the highest nonzero digit (0 for
@@ -33,7 +41,8 @@ uint32_t bits_at(const Limbs& s, int pos, int count) {
 int wnaf(const Limbs& s, int w, int16_t* out) {
   std::fill(out, out + kWnafLen, int16_t{0});
   int carry = 0, len = 0;
-  for (int bit = 0; bit < kScalarBits;) {
+  const int bits = bit_length(s);  // past it only a pending carry is left
+  for (int bit = 0; bit < kScalarBits && (bit < bits || carry != 0);) {
     if (static_cast<int>(bits_at(s, bit, 1)) == carry) {
       ++bit;
       continue;
@@ -131,25 +140,44 @@ Secp256k1::Scalar mul_shift_384(const Limbs& a, const Limbs& b) {
   return Secp256k1::Scalar::from_limbs_unchecked({r0, static_cast<uint64_t>(t), static_cast<uint64_t>(t >> 64), 0});
 }
 
-// k = sign1·k1 + λ·sign2·k2 (mod n) with k1, k2 short and nonnegative.
-struct GlvSplit {
-  Limbs k1, k2;
-  bool neg1, neg2;
+// k as at most two short nonnegative parts:
+//   k ≡ (neg[0] ? −1 : 1)·part[0] + λ·(neg[1] ? −1 : 1)·part[1]  (mod n).
+// count = 1 when k or −k is already below 2^128 (a 128-bit batch weight, a
+// small integer): no λ part, part[1] unused. Otherwise count = 2 by the GLV
+// split, both parts about 128 bits long.
+struct Split {
+  std::array<Limbs, 2> part{};
+  std::array<bool, 2> neg{};
+  int count = 0;
 };
 
-GlvSplit glv_split(const Secp256k1::Scalar& k) {
+bool below_2_128(const Limbs& k) { return (k[2] | k[3]) == 0; }
+
+Split split_scalar(const Secp256k1::Scalar& k) {
+  Split s;
+  if (below_2_128(k.limbs())) {
+    s.part[0] = k.limbs();
+    s.count = 1;
+    return s;
+  }
+  const Secp256k1::Scalar minus_k = -k;
+  if (below_2_128(minus_k.limbs())) {
+    s.part[0] = minus_k.limbs();
+    s.neg[0] = true;
+    s.count = 1;
+    return s;
+  }
   const Secp256k1::Scalar c1 = mul_shift_384(k.limbs(), kG1);
   const Secp256k1::Scalar c2 = mul_shift_384(k.limbs(), kG2);
   const GlvScalars& g = glv_scalars();
   const Secp256k1::Scalar k2 = c1 * g.minus_b1 + c2 * g.minus_b2;
   const Secp256k1::Scalar k1 = k - k2 * g.lambda;
-  GlvSplit s;
-  s.neg1 = k1.is_high();
-  s.neg2 = k2.is_high();
-  s.k1 = (s.neg1 ? -k1 : k1).limbs();
-  s.k2 = (s.neg2 ? -k2 : k2).limbs();
+  s.neg = {k1.is_high(), k2.is_high()};
+  s.part = {(s.neg[0] ? -k1 : k1).limbs(), (s.neg[1] ? -k2 : k2).limbs()};
+  s.count = 2;
   return s;
 }
+
 
 // λ·P for every entry: (β·x, y).
 std::vector<Affine> lambda_images(std::span<const Affine> points) {
@@ -190,14 +218,20 @@ Terms live_terms(std::span<const Secp256k1::Scalar> scalars, std::span<const Aff
   return t;
 }
 
-// Pippenger window c for n points: minimises the operation count
-// windows·(n mixed additions + 2·2^(c-1) bucket additions), with a mixed
-// addition weighted 11 and a Jacobian addition 16 field multiplications.
-int pippenger_window(size_t n) {
-  int best = 1;
+// Windows of c bits for signed digits of scalars below 2^bits: the top
+// window must hold at most c − 1 value bits, so that its digit (plus the
+// carry from below) never exceeds 2^(c−1) and leaves no carry out.
+int pippenger_windows(int bits, int c) { return (bits + 1 + c - 1) / c; }
+
+// Pippenger window c for n points with scalars of at most `bits` bits:
+// minimises the operation count windows·(n mixed additions + 2·2^(c-1)
+// bucket additions), with a mixed addition weighted 11 and a Jacobian
+// addition 16 field multiplications.
+int pippenger_window(size_t n, int bits) {
+  int best = 2;
   double best_cost = std::numeric_limits<double>::max();
   for (int c = 2; c <= 16; ++c) {
-    const double windows = (kScalarBits + c - 1) / c + 1;
+    const double windows = pippenger_windows(bits, c);
     const double cost = windows * (11.0 * static_cast<double>(n) + 32.0 * static_cast<double>(1u << (c - 1)));
     if (cost < best_cost) {
       best_cost = cost;
@@ -223,31 +257,32 @@ Jacobian strauss_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<c
   batch_to_affine(jac, tables);
   const std::vector<Affine> lambda_tables = lambda_images(tables);
 
-  // Each scalar becomes two half-length wNAFs (GLV): k1 on P, k2 on λ·P.
+  // Each scalar becomes one or two short wNAFs (split_scalar): part 0 on P,
+  // part 1 on λ·P.
   const bool with_g = g_scalar != nullptr && !g_scalar->is_zero();
-  const size_t terms = 2 * n + (with_g ? 2 : 0);
-  std::vector<int16_t> digits(terms * kWnafLen);
-  std::vector<const Affine*> term_table(terms);
+  const size_t max_terms = 2 * n + (with_g ? 2 : 0);
+  std::vector<int16_t> digits(max_terms * kWnafLen);
+  std::vector<const Affine*> term_table;
+  term_table.reserve(max_terms);
   int maxlen = 0;
-  auto add_term = [&](size_t index, const Limbs& k, bool negative, int w, const Affine* table) {
-    int16_t* d = &digits[index * kWnafLen];
-    maxlen = std::max(maxlen, wnaf(k, w, d));
-    if (negative) {
-      for (int i = 0; i < kWnafLen; ++i) d[i] = static_cast<int16_t>(-d[i]);
+  auto add_terms = [&](const Secp256k1::Scalar& k, int w, const Affine* table, const Affine* lambda_table) {
+    const Split s = split_scalar(k);
+    for (int j = 0; j < s.count; ++j) {
+      int16_t* d = &digits[term_table.size() * kWnafLen];
+      const int len = wnaf(s.part[static_cast<size_t>(j)], w, d);
+      maxlen = std::max(maxlen, len);
+      if (s.neg[static_cast<size_t>(j)]) {
+        for (int i = 0; i < len; ++i) d[i] = static_cast<int16_t>(-d[i]);
+      }
+      term_table.push_back(j == 0 ? table : lambda_table);
     }
-    term_table[index] = table;
   };
   for (size_t i = 0; i < n; ++i) {
-    const GlvSplit s = glv_split(t.scalars[i]);
-    add_term(2 * i, s.k1, s.neg1, kStraussWindow, &tables[i * kPerPoint]);
-    add_term(2 * i + 1, s.k2, s.neg2, kStraussWindow, &lambda_tables[i * kPerPoint]);
+    add_terms(t.scalars[i], kStraussWindow, &tables[i * kPerPoint], &lambda_tables[i * kPerPoint]);
   }
-  if (with_g) {
-    const GlvSplit s = glv_split(*g_scalar);
-    add_term(2 * n, s.k1, s.neg1, kGWindow, generator_table().data());
-    add_term(2 * n + 1, s.k2, s.neg2, kGWindow, generator_lambda_table().data());
-  }
+  if (with_g) add_terms(*g_scalar, kGWindow, generator_table().data(), generator_lambda_table().data());
 
+  const size_t terms = term_table.size();
   Jacobian acc;
   for (int bit = maxlen - 1; bit >= 0; --bit) {
     acc = dbl(acc);
@@ -266,18 +301,35 @@ Jacobian pippenger_vartime(std::span<const Secp256k1::Scalar> scalars, std::span
     t.scalars.push_back(*g_scalar);
     t.points.push_back(generator_affine());
   }
-  const size_t n = t.points.size();
+  // Short terms (split_scalar): part 0 on ±P, part 1 on ±λ·P, so the bucket
+  // passes cover about 128 bits instead of 256.
+  std::vector<Limbs> ks;
+  std::vector<Affine> ps;
+  ks.reserve(2 * t.points.size());
+  ps.reserve(2 * t.points.size());
+  int bits = 0;
+  for (size_t i = 0; i < t.points.size(); ++i) {
+    const Split s = split_scalar(t.scalars[i]);
+    for (size_t j = 0; j < static_cast<size_t>(s.count); ++j) {
+      Affine p = t.points[i];
+      if (j == 1) p.x = fe_mul(p.x, beta());
+      ks.push_back(s.part[j]);
+      ps.push_back(s.neg[j] ? negate(p) : p);
+      bits = std::max(bits, bit_length(s.part[j]));
+    }
+  }
+  const size_t n = ps.size();
   if (n == 0) return Jacobian{};
-  const int c = pippenger_window(n);
-  const int windows = (kScalarBits + c - 1) / c + 1;  // + 1 for the last carry
+  const int c = pippenger_window(n, bits);
+  const int windows = pippenger_windows(bits, c);
   const int half = 1 << (c - 1);
 
-  // Signed digits in [-2^(c-1), 2^(c-1)], Σ digit_w·2^(c·w) = scalar.
+  // Signed digits in [-2^(c-1), 2^(c-1)], Σ digit_w·2^(c·w) = part.
   std::vector<int32_t> digits(n * static_cast<size_t>(windows));
   for (size_t i = 0; i < n; ++i) {
     int carry = 0;
     for (int w = 0; w < windows; ++w) {
-      int d = static_cast<int>(bits_at(t.scalars[i].limbs(), w * c, c)) + carry;
+      int d = static_cast<int>(bits_at(ks[i], w * c, c)) + carry;
       carry = d > half ? 1 : 0;
       d -= carry << c;
       digits[i * static_cast<size_t>(windows) + static_cast<size_t>(w)] = d;
@@ -292,10 +344,9 @@ Jacobian pippenger_vartime(std::span<const Secp256k1::Scalar> scalars, std::span
     for (size_t i = 0; i < n; ++i) {
       const int d = digits[i * static_cast<size_t>(windows) + static_cast<size_t>(w)];
       if (d > 0) {
-        buckets[static_cast<size_t>(d - 1)] = add_mixed(buckets[static_cast<size_t>(d - 1)], t.points[i]);
+        buckets[static_cast<size_t>(d - 1)] = add_mixed(buckets[static_cast<size_t>(d - 1)], ps[i]);
       } else if (d < 0) {
-        buckets[static_cast<size_t>(-d - 1)] =
-            add_mixed(buckets[static_cast<size_t>(-d - 1)], negate(t.points[i]));
+        buckets[static_cast<size_t>(-d - 1)] = add_mixed(buckets[static_cast<size_t>(-d - 1)], negate(ps[i]));
       }
     }
     // Σ_k (k + 1)·bucket[k] as a running sum of running sums.

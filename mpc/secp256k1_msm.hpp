@@ -7,17 +7,20 @@
 // tests in tests/mpc/secp256k1_msm_test.cpp cross-check that.
 //
 // Algorithms:
+//  - Both algorithms first make every scalar short: a scalar below 2^128
+//    (or whose negation is, e.g. a 128-bit batch weight) stays one term;
+//    any other is split by the GLV endomorphism (Gallant–Lambert–Vanstone,
+//    CRYPTO 2001) into two ~128-bit halves on P and λ·P = (β·x, y).
 //  - Strauss (interleaved wNAF, "Shamir's trick" generalised; Möller,
-//    "Algorithms for multi-exponentiation", SAC 2001) with the GLV
-//    endomorphism (Gallant–Lambert–Vanstone, CRYPTO 2001) splitting each
-//    scalar into two 128-bit halves: width-5 wNAF per half, odd-multiple
-//    tables batch-normalised to affine with one inversion, and a fixed
-//    width-12 table for G (built once) when G's coefficient is given
-//    separately.
+//    "Algorithms for multi-exponentiation", SAC 2001): width-5 wNAF per
+//    short term, odd-multiple tables batch-normalised to affine with one
+//    inversion, and a fixed width-12 table for G (built once) when G's
+//    coefficient is given separately.
 //  - Pippenger's bucket method (signed base-2^c digits, as described in
 //    Bernstein et al., "Faster batch forgery identification", INDOCRYPT
-//    2012) for many points, with c
-//    chosen from n by an operation count.
+//    2012) for many points, over the short terms (so ~128-bit windows), with
+//    c chosen from the number of terms and their bit length by an operation
+//    count.
 // msm_vartime picks Strauss below kPippengerThreshold points and Pippenger
 // from there on (crossover measured: bench/secp256k1_msm_bench.cpp).
 #pragma once

@@ -200,6 +200,29 @@ TEST(Secp256k1Msm, EdgeCases) {
   EXPECT_TRUE(native::pippenger_vartime(s, affines(p)).infinity);
 }
 
+// Scalars below 2^128 (the DKG's batch weights) and their negations are one
+// short term each, without the GLV split; Pippenger then runs ~128-bit
+// windows. Mixed with full scalars, 2^128 − 1 and G, at Strauss and
+// Pippenger sizes, and all short.
+TEST(Secp256k1Msm, ShortAndNegatedShortScalars) {
+  DeterministicRng rng(uint64_t{0x5407});
+  const Scalar max_short = Scalar::from_limbs_unchecked({~uint64_t{0}, ~uint64_t{0}, 0, 0});
+  for (bool all_short : {false, true}) {
+    for (size_t n : {3u, 150u}) {
+      SCOPED_TRACE(testing::Message() << "n = " << n << (all_short ? ", all short" : ", mixed"));
+      std::vector<Scalar> s;
+      std::vector<Point> p;
+      for (size_t i = 0; i < n; ++i) {
+        const Scalar w = Scalar::reduce(rng.bytes<16>());
+        const size_t kind = all_short ? i % 2 : i % 4;
+        s.push_back(kind == 0 ? w : kind == 1 ? -w : kind == 2 ? Scalar::random(rng) : max_short);
+        p.push_back(i % 5 == 4 ? Point::generator() : random_point(rng));
+      }
+      expect_msm_matches(s, p);
+    }
+  }
+}
+
 TEST(Secp256k1Msm, ExtraEntriesAreIgnored) {
   DeterministicRng rng(uint64_t{0xE87A});
   const std::vector<Scalar> s = {Scalar::random(rng), Scalar::random(rng), Scalar::random(rng)};
