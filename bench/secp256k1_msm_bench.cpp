@@ -79,7 +79,7 @@ void BM_Secp256k1Msm_NaiveLibsecp(benchmark::State& st) {
 }
 
 void msm_sizes(benchmark::internal::Benchmark* b) {
-  for (int n : {1, 2, 4, 8, 16, 64, 128, 256, 1024}) b->Arg(n);
+  for (int n : {1, 2, 3, 4, 8, 16, 24, 32, 48, 64, 128, 256, 1024}) b->Arg(n);
 }
 
 BENCHMARK(BM_Secp256k1Msm_Native)->Apply(msm_sizes);

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "mpc/secp256k1.hpp"
 
@@ -61,7 +62,10 @@ bool on_curve(const Affine& a) {
   return fe_sqr(a.y) == rhs;
 }
 
-Affine from_pubkey(const secp256k1_pubkey& pk) {
+namespace {
+
+// The affine coordinates through the library's serializer (always valid).
+Affine from_pubkey_serialized(const secp256k1_pubkey& pk) {
   std::array<uint8_t, 65> buf{};
   size_t len = buf.size();
   secp256k1_ec_pubkey_serialize(secp256k1_ctx(), buf.data(), &len, &pk, SECP256K1_EC_UNCOMPRESSED);
@@ -71,6 +75,64 @@ Affine from_pubkey(const secp256k1_pubkey& pk) {
   a.y = *fe_from_bytes(std::span<const uint8_t, 32>(buf.data() + 33, 32));
   a.infinity = false;
   return a;
+}
+
+// The affine coordinates read from the key's 64 data bytes as x‖y, each
+// four little-endian 64-bit limbs: how libsecp256k1 (0.2 and later, with
+// 64-bit limbs) stores a public key (secp256k1_ge_storage). Only valid when
+// pubkey_storage_is_known().
+Affine from_pubkey_storage(const secp256k1_pubkey& pk) {
+  std::array<uint64_t, 4> x, y;
+  std::memcpy(x.data(), pk.data, 32);
+  std::memcpy(y.data(), pk.data + 32, 32);
+  Affine a;
+  a.x = fe_from_limbs64(x);
+  a.y = fe_from_limbs64(y);
+  a.infinity = false;
+  return a;
+}
+
+// The library documents secp256k1_pubkey as opaque, so the storage reading
+// is used only if it agrees with the serializer on G, 7G and −7G (odd and
+// even y, small and large coordinates); checked once per process.
+bool pubkey_storage_is_known() {
+  static const bool known = [] {
+    const Affine& g = generator_affine();
+    std::array<uint8_t, 65> buf{};
+    buf[0] = 0x04;
+    fe_to_bytes(g.x, std::span<uint8_t, 32>(buf.data() + 1, 32));
+    fe_to_bytes(g.y, std::span<uint8_t, 32>(buf.data() + 33, 32));
+    secp256k1_pubkey keys[3];
+    if (secp256k1_ec_pubkey_parse(secp256k1_ctx(), &keys[0], buf.data(), buf.size()) != 1) return false;
+    std::array<uint8_t, 32> seven{};
+    seven[31] = 7;
+    keys[1] = keys[0];
+    keys[2] = keys[0];
+    if (secp256k1_ec_pubkey_tweak_mul(secp256k1_ctx(), &keys[1], seven.data()) != 1 ||
+        secp256k1_ec_pubkey_tweak_mul(secp256k1_ctx(), &keys[2], seven.data()) != 1 ||
+        secp256k1_ec_pubkey_negate(secp256k1_ctx(), &keys[2]) != 1) {
+      return false;
+    }
+    for (const secp256k1_pubkey& k : keys) {
+      std::array<uint64_t, 8> raw;
+      std::memcpy(raw.data(), k.data, 64);
+      // Canonical limbs (each coordinate < p) and the same point.
+      const Affine direct = from_pubkey_storage(k);
+      if (fe_to_limbs64(direct.x) != std::array<uint64_t, 4>{raw[0], raw[1], raw[2], raw[3]} ||
+          fe_to_limbs64(direct.y) != std::array<uint64_t, 4>{raw[4], raw[5], raw[6], raw[7]}) {
+        return false;
+      }
+      if (!(direct == from_pubkey_serialized(k))) return false;
+    }
+    return true;
+  }();
+  return known;
+}
+
+}  // namespace
+
+Affine from_pubkey(const secp256k1_pubkey& pk) {
+  return pubkey_storage_is_known() ? from_pubkey_storage(pk) : from_pubkey_serialized(pk);
 }
 
 bool to_pubkey(const Affine& a, secp256k1_pubkey& pk) {

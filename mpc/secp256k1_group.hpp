@@ -147,8 +147,10 @@ void batch_to_affine(std::span<const Jacobian> in, std::span<Affine> out);
 // True iff a is the identity or satisfies y^2 = x^3 + 7.
 bool on_curve(const Affine& a);
 
-// From libsecp256k1: the affine coordinates of pk, through its 65-byte
-// uncompressed serialization (no square root).
+// From libsecp256k1: the affine coordinates of pk (no square root). Reads
+// the key's internal storage (x‖y as little-endian 64-bit limbs) when a
+// once-per-process check against secp256k1_ec_pubkey_serialize confirms that
+// layout, else goes through the 65-byte uncompressed serialization.
 Affine from_pubkey(const secp256k1_pubkey& pk);
 // To libsecp256k1: pk for a non-identity affine point, through
 // secp256k1_ec_pubkey_parse of 04‖X‖Y (which re-checks the curve equation).

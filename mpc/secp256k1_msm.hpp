@@ -20,7 +20,9 @@
 //    Bernstein et al., "Faster batch forgery identification", INDOCRYPT
 //    2012) for many points, over the short terms (so ~128-bit windows), with
 //    c chosen from the number of terms and their bit length by an operation
-//    count.
+//    count. The buckets of all windows are filled together in affine
+//    coordinates, each round of additions sharing one field inversion
+//    (Montgomery's trick), then summed per window in Jacobian coordinates.
 // msm_vartime picks Strauss below kPippengerThreshold points and Pippenger
 // from there on (crossover measured: bench/secp256k1_msm_bench.cpp).
 #pragma once
@@ -36,7 +38,7 @@
 namespace okmpc::secp256k1_vartime {
 
 // Number of points from which msm_vartime switches to Pippenger.
-inline constexpr size_t kPippengerThreshold = 96;
+inline constexpr size_t kPippengerThreshold = 32;
 
 // g_scalar·G + Σ scalars[i]·points[i] over the first min(sizes) pairs; a null
 // g_scalar means no G term. Identity points and zero scalars contribute

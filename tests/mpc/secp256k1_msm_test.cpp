@@ -137,6 +137,29 @@ TEST(Secp256k1Group, GeneratorAndPubkeyRoundTrip) {
   EXPECT_FALSE(native::to_pubkey(off, pk));  // libsecp256k1 re-checks the curve equation
 }
 
+// from_pubkey reads the key's storage directly once that layout is
+// confirmed; either way it must give the coordinates libsecp256k1
+// serializes, for keys made by every route (create, parse, negate, combine).
+TEST(Secp256k1Group, FromPubkeyMatchesTheSerializedCoordinates) {
+  DeterministicRng rng(uint64_t{0xF20});
+  auto coordinates_of = [](const secp256k1_pubkey& pk) {
+    ByteArray<65> buf{};
+    size_t len = buf.size();
+    EXPECT_EQ(secp256k1_ec_pubkey_serialize(secp256k1_ctx(), buf.data(), &len, &pk, SECP256K1_EC_UNCOMPRESSED), 1);
+    native::Affine a;
+    a.x = *native::fe_from_bytes(std::span<const uint8_t, 32>(buf.data() + 1, 32));
+    a.y = *native::fe_from_bytes(std::span<const uint8_t, 32>(buf.data() + 33, 32));
+    a.infinity = false;
+    return a;
+  };
+  for (int i = 0; i < 50; ++i) {
+    const Point P = random_point(rng), Q = random_point(rng);
+    for (const Point& R : {P, -P, P + Q, *Point::from_bytes(P.to_bytes())}) {
+      EXPECT_EQ(native::from_pubkey(R.raw()), coordinates_of(R.raw()));
+    }
+  }
+}
+
 TEST(Secp256k1Msm, RandomInputsOfManySizes) {
   DeterministicRng rng(uint64_t{0x3537});
   for (size_t n : {0u, 1u, 2u, 3u, 7u, 64u, 200u, 1000u}) {
