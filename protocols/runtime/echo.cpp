@@ -44,16 +44,25 @@ Status check_protocol(ByteView payload, ProtocolId protocol, const std::string& 
 
 }  // namespace
 
-Bytes broadcast_statement(const EchoContext& ctx, PartyId sender, ByteView payload) {
+Bytes broadcast_statement_from_digest(const EchoContext& ctx, PartyId sender, const Hash32& payload_digest) {
   Bytes out;
   append_context(out, kStatementLabel, ctx);
   append_u32_be(out, sender);
-  append(out, sha256(payload));
+  append(out, payload_digest);
   return out;
 }
 
+Bytes broadcast_statement(const EchoContext& ctx, PartyId sender, ByteView payload) {
+  return broadcast_statement_from_digest(ctx, sender, payload_digest(payload));
+}
+
+IdentitySignature sign_broadcast_digest(const EchoContext& ctx, PartyId sender, const Hash32& payload_digest,
+                                        const IdentityKey& key) {
+  return key.sign(broadcast_statement_from_digest(ctx, sender, payload_digest));
+}
+
 IdentitySignature sign_broadcast(const EchoContext& ctx, PartyId sender, ByteView payload, const IdentityKey& key) {
-  return key.sign(broadcast_statement(ctx, sender, payload));
+  return sign_broadcast_digest(ctx, sender, payload_digest(payload), key);
 }
 
 bool verify_broadcast_vartime(const EchoContext& ctx, PartyId sender, const SignedBroadcast& b,
@@ -61,15 +70,21 @@ bool verify_broadcast_vartime(const EchoContext& ctx, PartyId sender, const Sign
   return identity_verify_vartime(key, broadcast_statement(ctx, sender, b.payload), b.signature);
 }
 
-Hash32 echo_digest(const EchoContext& ctx, const BroadcastView& view) {
+Hash32 echo_digest(const EchoContext& ctx, const std::map<PartyId, Hash32>& payload_digests) {
   Bytes in;
   append_context(in, kEchoLabel, ctx);
-  append_u32_be(in, static_cast<uint32_t>(view.size()));
-  for (const auto& [sender, b] : view) {
+  append_u32_be(in, static_cast<uint32_t>(payload_digests.size()));
+  for (const auto& [sender, digest] : payload_digests) {
     append_u32_be(in, sender);
-    append(in, sha256(b.payload));
+    append(in, digest);
   }
   return sha256(in);
+}
+
+Hash32 echo_digest(const EchoContext& ctx, const BroadcastView& view) {
+  std::map<PartyId, Hash32> digests;
+  for (const auto& [sender, b] : view) digests.emplace(sender, payload_digest(b.payload));
+  return echo_digest(ctx, digests);
 }
 
 Bytes encode_echo(ProtocolId protocol, const Hash32& digest) {

@@ -87,12 +87,22 @@ struct SignedBroadcast {
 // Every broadcast of one round as one party holds it, by sender.
 using BroadcastView = std::map<PartyId, SignedBroadcast>;
 
+// SHA-256(payload): the digest of a broadcast that statements and echo
+// digests hold. Callers that need it twice (sign, then echo) compute it once
+// and use the *_digest forms below.
+inline Hash32 payload_digest(ByteView payload) { return sha256(payload); }
+
 // The bytes a sender signs: a domain label, then protocol, version,
 // session, round, sender and SHA-256(payload), fixed-length fields.
 Bytes broadcast_statement(const EchoContext& ctx, PartyId sender, ByteView payload);
+// The same statement from payload_digest(payload).
+Bytes broadcast_statement_from_digest(const EchoContext& ctx, PartyId sender, const Hash32& payload_digest);
 
 // Signs `payload` as `sender`'s broadcast of ctx's round.
 IdentitySignature sign_broadcast(const EchoContext& ctx, PartyId sender, ByteView payload, const IdentityKey& key);
+// The same signature from payload_digest(payload).
+IdentitySignature sign_broadcast_digest(const EchoContext& ctx, PartyId sender, const Hash32& payload_digest,
+                                        const IdentityKey& key);
 
 // True iff `b` carries `sender`'s valid signature for ctx's round.
 bool verify_broadcast_vartime(const EchoContext& ctx, PartyId sender, const SignedBroadcast& b,
@@ -102,6 +112,10 @@ bool verify_broadcast_vartime(const EchoContext& ctx, PartyId sender, const Sign
 // Signatures are not hashed: two valid signatures of one payload are the
 // same broadcast.
 Hash32 echo_digest(const EchoContext& ctx, const BroadcastView& view);
+// The same digest from each sender's payload_digest (sender -> digest): what
+// a party that already hashed every payload once computes, without copying
+// the payloads into a BroadcastView.
+Hash32 echo_digest(const EchoContext& ctx, const std::map<PartyId, Hash32>& payload_digests);
 
 Bytes encode_echo(ProtocolId protocol, const Hash32& digest);
 // Strict decode of an echo payload from `echoer`.

@@ -154,6 +154,16 @@ BroadcastView RoundParty::view(const RoundBuffer& buf) const {
   return v;
 }
 
+Hash32 RoundParty::view_digest(uint16_t round, const RoundBuffer& buf) const {
+  std::map<PartyId, Hash32> digests;
+  for (const auto& [from, m] : buf.broadcast) digests.emplace(from, payload_digest(m.payload));
+  if (buf.own) {
+    digests.emplace(config_.self,
+                    buf.own_payload_digest ? *buf.own_payload_digest : payload_digest(buf.own->payload));
+  }
+  return echo_digest(echo_context(round), digests);
+}
+
 Message RoundParty::runtime_message(ProtocolId protocol, uint16_t version, uint16_t round, Bytes payload) const {
   Message m;
   m.protocol = protocol;
@@ -208,8 +218,12 @@ std::vector<Message> RoundParty::stamp(uint16_t round, Outgoing out) {
     msgs.push_back(make(kBroadcast, std::move(*out.broadcast)));
     if (round <= rounds() && cached_spec(round).echo) {
       Message& m = msgs.back();
-      if (identity_) m.signature = sign_broadcast(echo_context(round), config_.self, m.payload, identity_->key);
-      buffer(round).own = SignedBroadcast{m.payload, m.signature.value_or(IdentitySignature{})};
+      RoundBuffer& buf = buffer(round);
+      buf.own_payload_digest = payload_digest(m.payload);
+      if (identity_) {
+        m.signature = sign_broadcast_digest(echo_context(round), config_.self, *buf.own_payload_digest, identity_->key);
+      }
+      buf.own = SignedBroadcast{m.payload, m.signature.value_or(IdentitySignature{})};
     }
   }
   for (auto& [to, payload] : out.direct) msgs.push_back(make(to, std::move(payload)));
@@ -224,7 +238,7 @@ Result<std::vector<Message>> RoundParty::advance(Rng& rng) {
     RoundBuffer& buf = buffer(round_);
     const bool reliable = spec.broadcast && spec.echo;
     if (reliable && !buf.own_digest && broadcasts_in(spec, buf)) {
-      buf.own_digest = echo_digest(echo_context(round_), view(buf));
+      buf.own_digest = view_digest(round_, buf);
       if (!spec.senders.empty()) {
         out.push_back(runtime_message(ProtocolId::kEcho, kEchoVersion, round_,
                                       encode_echo(config_.protocol, *buf.own_digest)));

@@ -117,6 +117,7 @@ class RoundParty : public Party {
   struct RoundBuffer {
     std::map<PartyId, Message> broadcast, direct, echo, evidence;
     std::optional<SignedBroadcast> own;   // own signed broadcast (reliable rounds)
+    std::optional<Hash32> own_payload_digest;  // payload_digest(own->payload), hashed once when signing
     std::map<PartyId, Hash32> echo_digests;  // decoded echoes, once all are in
     std::optional<Hash32> own_digest;     // echo_digest of the view, once the echo is sent
     bool mismatch = false;                // an echo differed from own_digest
@@ -134,6 +135,9 @@ class RoundParty : public Party {
   Message runtime_message(ProtocolId protocol, uint16_t version, uint16_t round, Bytes payload) const;
   EchoContext echo_context(uint16_t round) const;
   BroadcastView view(const RoundBuffer& buf) const;
+  // echo_digest of the view, hashing each received payload once and reusing
+  // the own payload's digest from signing; no payload is copied.
+  Hash32 view_digest(uint16_t round, const RoundBuffer& buf) const;
   bool broadcasts_in(const RoundSpec& spec, const RoundBuffer& buf) const;
   bool round_complete(const RoundSpec& spec, const RoundBuffer& buf) const;
   Step step(const RoundSpec& spec, const RoundBuffer& buf) const;

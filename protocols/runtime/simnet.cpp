@@ -1,7 +1,5 @@
 #include "protocols/runtime/simnet.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -10,6 +8,7 @@
 #include <queue>
 #include <string>
 
+#include "mpc/hash.hpp"
 #include "protocols/runtime/parallel.hpp"
 
 namespace okmpc::runtime {
@@ -81,7 +80,6 @@ class Sim {
       }
     }
     lookahead_ = std::max(lookahead_, 0.0);
-    crypto_hash_sha256_init(&digest_);
   }
 
   Result<RunReport> run() {
@@ -270,8 +268,8 @@ class Sim {
     Bytes head;
     append_u32_be(head, e.to);
     append_u32_be(head, static_cast<uint32_t>(e.wire.size()));
-    crypto_hash_sha256_update(&digest_, head.data(), head.size());
-    crypto_hash_sha256_update(&digest_, e.wire.data(), e.wire.size());
+    digest_.update(head);
+    digest_.update(e.wire);
     if (transcript_) transcript_->push_back(Delivery{e.to, e.at, e.wire});
   }
 
@@ -307,7 +305,7 @@ class Sim {
       report_.network_ms = std::max(report_.network_ms, t.first);
       report_.simulated_ms = std::max(report_.simulated_ms, t.second);
     }
-    crypto_hash_sha256_final(&digest_, report_.transcript_digest.data());
+    report_.transcript_digest = digest_.finish();
   }
 
   const SimConfig& cfg_;
@@ -323,7 +321,7 @@ class Sim {
   std::priority_queue<Event, std::vector<Event>, Later> queue_;
   uint64_t seq_ = 0;
   double lookahead_ = 0;
-  crypto_hash_sha256_state digest_{};
+  Sha256 digest_;  // of every delivery: (to, length, wire)
   RunReport report_;
 };
 
