@@ -31,6 +31,15 @@
 //    (one multi-scalar multiplication of n + t terms instead of ~n·t small
 //    ones), naming any party whose Y_m is wrong on failure. Same output, one
 //    more round.
+//  Folded checks (batched with kExchange, the large-n case): round 1's
+//    proofs are not checked in round 1 but inside round 3's multi-scalar
+//    check, with independent weights: one multi-scalar multiplication per
+//    party for the whole run (round 2's share check is a comparison with
+//    Ĉ(self), one evaluation). Sending shares before the proofs are checked
+//    reveals nothing: a dealer's shares depend only on its own polynomial,
+//    and no output exists before every check passed. On failure the
+//    fallback names bad proofs first (kProtocolAbort), then wrong Y_m.
+//    papers/dkg.md §"Batched checks".
 //
 // Failure is final: the party aborts with kProtocolAbort /
 // kVerificationFailed / kInvalidEncoding naming the misbehaving parties
@@ -172,8 +181,48 @@ class DkgParty final : public runtime::RoundParty {
     for (runtime::PartyId p = 1; p <= c.parties; ++p) r.parties.push_back(p);
     r.session = c.session;
     r.protocol = runtime::ProtocolId::kDkg;
-    r.version = 1;
+    r.version = kDkgVersion;
     return r;
+  }
+
+  // Whether this run folds every check into round 3's one multi-scalar
+  // check: batched checks with exchanged verification shares.
+  bool folded() const {
+    return config_.options.batch_verify && config_.options.verification_shares == VerificationShares::kExchange;
+  }
+
+  static std::string unproven_reason(runtime::PartyId dealer) {
+    return "proof of knowledge of party " + std::to_string(dealer) + " does not verify";
+  }
+
+  // ok() if `unproven` (dealers whose deferred proof failed alone) is empty,
+  // else round 1's kProtocolAbort naming them.
+  static Status reject_unproven(const std::vector<runtime::PartyId>& unproven) {
+    if (unproven.empty()) return ok();
+    std::string why;
+    for (runtime::PartyId dealer : unproven) why += "; " + unproven_reason(dealer);
+    return fail(ErrorCode::kProtocolAbort,
+                "dkg round 1 (checked later): rejected the commitments of party " + names(unproven) + why, unproven);
+  }
+
+  // Feldman's check [KG round 2 step 2] for every received share:
+  // f_dealer(self)·G == Σ_k self^k·C_{dealer,k}. kVerificationFailed naming
+  // every dealer that fails it; if none does: ok() in per-dealer mode
+  // (`after_batch` false), kInternal after a failed batched check (a bug).
+  Status check_shares_each(bool after_batch) const {
+    std::vector<uint32_t> bad;
+    for (const auto& [dealer, s] : shares_) {
+      const Point expected = evaluate_one_vartime<C>(commitments_.at(dealer), config_.self);
+      if (!(Point::base_mul(s.expose()) == expected)) bad.push_back(dealer);
+    }
+    if (!bad.empty()) {
+      return fail(ErrorCode::kVerificationFailed,
+                  "dkg round 2: party " + std::to_string(config_.self) +
+                      " received a share inconsistent with the commitments of party " + names(bad),
+                  bad);
+    }
+    if (after_batch) return fail(ErrorCode::kInternal, "dkg: batched share check failed but every dealer's share verifies");
+    return ok();
   }
 
   static std::string names(const std::vector<uint32_t>& ids) {
@@ -198,10 +247,14 @@ class DkgParty final : public runtime::RoundParty {
       claims.push_back(PokClaim<C>{dealer, pkg->commitments[0], pkg->proof});
       commitments_.emplace(dealer, std::move(pkg->commitments));
     }
-    OKMPC_ASSIGN_OR_RETURN(const std::vector<runtime::PartyId> unproven,
-                           failing_proofs_vartime<C>(base_transcript_, claims, config_.options.batch_verify, rng));
-    for (runtime::PartyId dealer : unproven) {
-      bad.emplace(dealer, "proof of knowledge of party " + std::to_string(dealer) + " does not verify");
+    if (folded()) {
+      // Checked in round 3, inside the one multi-scalar check of this party
+      // (after_verification_shares); only undecodable packages abort here.
+      deferred_claims_ = std::move(claims);
+    } else {
+      OKMPC_ASSIGN_OR_RETURN(const std::vector<runtime::PartyId> unproven,
+                             failing_proofs_vartime<C>(base_transcript_, claims, config_.options.batch_verify, rng));
+      for (runtime::PartyId dealer : unproven) bad.emplace(dealer, unproven_reason(dealer));
     }
     if (!bad.empty()) {
       std::vector<uint32_t> culprits;
@@ -211,6 +264,7 @@ class DkgParty final : public runtime::RoundParty {
         why += "; " + reason;
       }
       commitments_.clear();
+      deferred_claims_.clear();
       return fail(ErrorCode::kProtocolAbort,
                   "dkg round 1: rejected the commitments of party " + names(culprits) + why, culprits);
     }
@@ -228,25 +282,27 @@ class DkgParty final : public runtime::RoundParty {
 
   // [round 2 steps 2-4] check the shares, sum them, derive the public data.
   Result<runtime::Outgoing> after_shares(const runtime::Inbox& inbox) {
-    std::map<runtime::PartyId, Secret<Scalar>> shares;
     for (const auto& [dealer, msg] : inbox.direct) {
       OKMPC_ASSIGN_OR_RETURN(Scalar s, decode_share<C>(msg.payload, dealer));
-      shares.emplace(dealer, Secret<Scalar>(s));
+      shares_.emplace(dealer, Secret<Scalar>(s));
     }
-    shares.emplace(config_.self, std::move(*own_share_));
+    Secret<Scalar> secret(std::move(*own_share_));
     own_share_.reset();
-
-    Secret<Scalar> secret(Scalar::zero());
-    for (const auto& [dealer, s] : shares) secret.expose_mut() = secret.expose() + s.expose();
+    for (const auto& [dealer, s] : shares_) secret.expose_mut() = secret.expose() + s.expose();
 
     std::vector<const std::vector<Point>*> all;
     for (const auto& [dealer, c] : commitments_) all.push_back(&c);
     summed_ = sum_commitments_vartime<C>(all, config_.threshold);
+    // Y_self = s_self·G: the one constant-time base multiplication on the
+    // secret share; it is public from here on (a verification share).
     const Point own_public = Point::base_mul(secret.expose());
     const bool local = config_.options.verification_shares == VerificationShares::kLocal;
 
     // Ĉ(m) for every m (kLocal: the verification shares, one batched
     // evaluation) or for self only (kExchange: the others' come in round 3).
+    // The share check stays in this round even when the other checks are
+    // folded into round 3: a receiver of a bad share must not broadcast the
+    // wrong Y_self it implies, or its peers would blame it, not the dealer.
     std::vector<uint32_t> xs;
     if (local) {
       for (uint32_t m = 1; m <= config_.parties; ++m) xs.push_back(m);
@@ -255,29 +311,16 @@ class DkgParty final : public runtime::RoundParty {
     }
     std::vector<Point> evaluated = evaluate_many_vartime<C>(summed_, xs);
     const Point& expected_own = evaluated[local ? config_.self - 1 : 0];
-
-    bool all_good = config_.options.batch_verify && own_public == expected_own;
-    if (!all_good) {
-      std::vector<uint32_t> bad;
-      for (const auto& [dealer, s] : shares) {
-        if (dealer == config_.self) continue;
-        // Feldman's check [KG round 2 step 2]: f_dealer(self)·G == Σ_k self^k·C_{dealer,k}.
-        const Point expected = evaluate_one_vartime<C>(commitments_.at(dealer), config_.self);
-        if (!(Point::base_mul(s.expose()) == expected)) bad.push_back(dealer);
-      }
-      if (!bad.empty()) {
-        return fail(ErrorCode::kVerificationFailed,
-                    "dkg round 2: party " + std::to_string(config_.self) + " received a share inconsistent with "
-                        "the commitments of party " + names(bad),
-                    bad);
-      }
-      if (config_.options.batch_verify) {
-        return fail(ErrorCode::kInternal, "dkg: batched share check failed but every dealer's share verifies");
-      }
+    if (!(config_.options.batch_verify && own_public == expected_own)) {
+      OKMPC_TRY(check_shares_each(config_.options.batch_verify));
     }
+    shares_.clear();
 
     const Point group_key = summed_[0];
     if (group_key.is_identity()) {
+      // A rogue constant term cancelling the others' cannot come with a valid
+      // proof: with deferred proofs, name its dealer now.
+      OKMPC_TRY(reject_unproven(failing_proofs_each_vartime<C>(base_transcript_, deferred_claims_)));
       return fail(ErrorCode::kProtocolAbort, "dkg: the group public key is the identity");
     }
     KeyShare<C> key;
@@ -305,6 +348,14 @@ class DkgParty final : public runtime::RoundParty {
   //   Σ_m ρ_m·Y_m − Σ_k (Σ_m ρ_m·m^k)·Ĉ_k == identity
   // (ρ_m = random_batch_weight from this party's rng, drawn after every Y_m
   // is in); per-party checks name the culprits only if it fails.
+  //
+  // Folded (batch_verify): the same check also carries round 1's deferred
+  // proofs of knowledge (append_proof_terms_vartime, own weights): one
+  // multi-scalar multiplication of 2(n-1) + 1 + n + t terms per party for
+  // the run's proofs and verification shares (the share check was round 2's
+  // comparison s_self·G == Ĉ(self)). If it fails, the fallback names dealers
+  // with a bad proof (kProtocolAbort, as in round 1) first, then parties
+  // whose Y_m is wrong (kVerificationFailed).
   Result<runtime::Outgoing> after_verification_shares(const runtime::Inbox& inbox, Rng& rng) {
     std::vector<Point>& ys = output_->verification_shares;
     for (const auto& [sender, msg] : inbox.broadcast) {
@@ -312,8 +363,12 @@ class DkgParty final : public runtime::RoundParty {
     }
     const uint32_t n = config_.parties, t = config_.threshold;
     std::vector<Scalar> scalars;
-    std::vector<Point> points(ys.begin(), ys.end());
-    scalars.reserve(n + t);
+    std::vector<Point> points;
+    scalars.reserve(2 * deferred_claims_.size() + 1 + n + t);
+    points.reserve(2 * deferred_claims_.size() + 1 + n + t);
+    const bool proofs_batchable =
+        append_proof_terms_vartime<C>(base_transcript_, deferred_claims_, rng, scalars, points);
+    points.insert(points.end(), ys.begin(), ys.end());
     points.insert(points.end(), summed_.begin(), summed_.end());
     std::vector<Scalar> coeff(t, Scalar::zero());
     for (uint32_t m = 1; m <= n; ++m) {
@@ -326,8 +381,12 @@ class DkgParty final : public runtime::RoundParty {
       }
     }
     for (const Scalar& c : coeff) scalars.push_back(-c);
-    if (multi_mul_is_identity_vartime<C>(scalars, points)) return runtime::Outgoing{};
+    if (proofs_batchable && multi_mul_is_identity_vartime<C>(scalars, points)) {
+      deferred_claims_.clear();
+      return runtime::Outgoing{};
+    }
 
+    OKMPC_TRY(reject_unproven(failing_proofs_each_vartime<C>(base_transcript_, deferred_claims_)));
     std::vector<uint32_t> xs;
     for (uint32_t m = 1; m <= n; ++m) xs.push_back(m);
     const std::vector<Point> expected = evaluate_many_vartime<C>(summed_, xs);
@@ -347,6 +406,8 @@ class DkgParty final : public runtime::RoundParty {
   std::optional<Polynomial<C>> poly_;
   std::vector<Point> own_commitments_;
   std::optional<Secret<Scalar>> own_share_;
+  std::vector<PokClaim<C>> deferred_claims_;                 // folded(): round 1's proofs, checked in round 3
+  std::map<runtime::PartyId, Secret<Scalar>> shares_;        // received f_dealer(self), during round 2 only
   std::map<runtime::PartyId, std::vector<Point>> commitments_;  // by dealer, self included
   std::vector<Point> summed_;                                   // Ĉ_k = Σ_i C_{i,k}
   std::optional<KeyShare<C>> output_;

@@ -1,15 +1,18 @@
 // Payloads of the DKG rounds (papers/dkg.md §"Messages") and the transcript
 // that binds every proof of knowledge to one run.
 //
-//   round 1, broadcast (echoed):  u32 t ‖ t wide points C_0..C_{t-1} ‖ proof (R ‖ z)
+// Protocol version 2 (kDkgVersion; version 1 sent the proof's R compressed):
+//   round 1, broadcast (echoed):  u32 t ‖ t wide points C_0..C_{t-1} ‖ wide point R ‖ scalar z
 //   round 2, point-to-point:      scalar f_i(j)
 //   round 3, broadcast (only in VerificationShares::kExchange): wide point Y_i
 //
 // "Wide" points use the curve's uncompressed encoding when it has one
 // (secp256k1: 65 bytes 04‖X‖Y) and its canonical one otherwise: each party
-// decodes ~n·t commitment points, and decompressing (a square root, ~6 µs on
-// secp256k1) cost more than all the rest of a 67-of-100 run; checking that
-// X‖Y is on the curve is a few field multiplications.
+// decodes ~n·t commitment points and n−1 proof nonces, and decompressing (a
+// square root, ~6 µs on secp256k1) cost more than all the rest of a
+// 67-of-100 run; checking that X‖Y is on the curve is a few field
+// multiplications. The proof (R, z) is the mpc SchnorrProof; only its
+// encoding differs from SchnorrProof::to_bytes (R wide instead of canonical).
 //
 // Decoding is strict (mpc/codec.hpp): wrong commitment count, invalid or
 // identity points, non-canonical scalars and trailing bytes are errors; every
@@ -29,6 +32,8 @@
 namespace okmpc::dkg {
 
 inline constexpr std::string_view kTranscriptDomain = "okmpc/dkg/v1";
+// The DKG's protocol version in every message header (runtime/message.hpp).
+inline constexpr uint16_t kDkgVersion = 2;
 
 // The transcript prefix every proof of knowledge in one run shares
 // (Komlo–Goldberg 2020 Fig. 1 round 1 step 2 hashes the context string and
@@ -97,7 +102,8 @@ struct Round1Package {
     ByteWriter w;
     w.write_u32(static_cast<uint32_t>(commitments.size()));
     for (const auto& c : commitments) write_wide_point<C>(w, c);
-    w.write_bytes(proof.to_bytes());
+    write_wide_point<C>(w, proof.R);
+    w.write_scalar<C>(proof.z);
     return w.finish();
   }
   // Exactly `t` commitments, then a proof; errors name `dealer`.
@@ -117,15 +123,20 @@ struct Round1Package {
     }
     p.commitments.reserve(t);
     for (uint32_t k = 0; k < t; ++k) {
-      auto c = read_wide_point<C>(r, "commitment " + std::to_string(k));
-      if (!c) return named(std::move(c).error());
+      auto c = read_wide_point<C>(r, "commitment");  // the index is added on failure only (no string per point)
+      if (!c) {
+        Error e = std::move(c).error();
+        e.message = "commitment " + std::to_string(k) + ": " + e.message;
+        return named(std::move(e));
+      }
       p.commitments.push_back(*c);
     }
-    auto proof_bytes = r.read_bytes(SchnorrProof<C>::kBytes, "proof");
-    if (!proof_bytes) return named(std::move(proof_bytes).error());
-    auto proof = SchnorrProof<C>::from_bytes(*proof_bytes);
-    if (!proof) return named(std::move(proof).error());
-    p.proof = *proof;
+    auto nonce = read_wide_point<C>(r, "proof R");
+    if (!nonce) return named(std::move(nonce).error());
+    p.proof.R = *nonce;
+    auto z = r.read_scalar<C>("proof z");
+    if (!z) return named(std::move(z).error());
+    p.proof.z = *z;
     if (auto st = r.finish(); !st) return named(std::move(st).error());
     return p;
   }

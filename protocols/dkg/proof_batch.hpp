@@ -32,49 +32,90 @@ struct PokClaim {
   SchnorrProof<C> proof;
 };
 
+// Appends the batched proof equation's terms to a multi-scalar check
+//   Σ_i ρ_i·R_i + Σ_i (ρ_i·c_i)·X_i − (Σ_i ρ_i·z_i)·G
+// (2·|claims| + 1 terms; nothing for no claims), with fresh weights ρ_i from
+// `rng`: Σ scalars·points == identity then holds for every valid set and for
+// a set holding an invalid proof only with probability ≤ 2^-128. Callers may
+// add further independently weighted equations to the same check (dkg.hpp's
+// round-3 check does). Returns false, appending nothing, when a statement is
+// the identity (its discrete log is public: such a proof never passes).
+template <Curve C>
+bool append_proof_terms_vartime(const Transcript& base, std::span<const PokClaim<C>> claims, Rng& rng,
+                                std::vector<typename C::Scalar>& scalars, std::vector<typename C::Point>& points) {
+  using Scalar = typename C::Scalar;
+  for (const auto& claim : claims) {
+    if (claim.statement.is_identity()) return false;
+  }
+  if (claims.empty()) return true;
+  Scalar z_sum = Scalar::zero();
+  for (const auto& claim : claims) {
+    Transcript tr = pok_transcript(base, claim.dealer);
+    const Scalar c = schnorr_detail::challenge<C>(tr, claim.statement, claim.proof.R);
+    const Scalar rho = random_batch_weight<C>(rng);
+    scalars.push_back(rho);
+    points.push_back(claim.proof.R);
+    scalars.push_back(rho * c);
+    points.push_back(claim.statement);
+    z_sum = z_sum + rho * claim.proof.z;
+  }
+  scalars.push_back(-z_sum);
+  points.push_back(C::Point::generator());
+  return true;
+}
+
+// True iff one proof verifies against pok_transcript(base, claim.dealer):
+// the same equation as mpc's verify (z·G == R + c·X, identity statement
+// rejected), checked as one two-term multi-scalar multiplication
+// z·G − c·X (the curve's table for G) instead of a constant-time base
+// multiplication plus a variable-time one: every input is public.
+template <Curve C>
+bool proof_holds_vartime(const Transcript& base, const PokClaim<C>& claim) {
+  using Scalar = typename C::Scalar;
+  using Point = typename C::Point;
+  if (claim.statement.is_identity()) return false;
+  Transcript tr = pok_transcript(base, claim.dealer);
+  const Scalar c = schnorr_detail::challenge<C>(tr, claim.statement, claim.proof.R);
+  const Scalar scalars[2] = {claim.proof.z, -c};
+  const Point points[2] = {Point::generator(), claim.statement};
+  return multi_mul_vartime<C>(scalars, points) == claim.proof.R;
+}
+
+// The dealers (in claim order) whose proof does not verify alone
+// (proof_holds_vartime); empty when all verify.
+template <Curve C>
+std::vector<runtime::PartyId> failing_proofs_each_vartime(const Transcript& base,
+                                                          std::span<const PokClaim<C>> claims) {
+  std::vector<runtime::PartyId> bad;
+  for (const auto& claim : claims) {
+    if (!proof_holds_vartime<C>(base, claim)) bad.push_back(claim.dealer);
+  }
+  return bad;
+}
+
 // The dealers (in claim order) whose proof does not verify against
 // pok_transcript(base, dealer); empty when all verify.
-//  - batch = true: the batched check above, weights from `rng`; only if it
-//    fails, every proof is checked alone (mpc's verify) to name the culprits.
-//    kInternal if the batch failed but every proof verifies alone (a bug:
-//    a combination of true equations is true).
+//  - batch = true: the batched check above (append_proof_terms_vartime,
+//    weights from `rng`); only if it fails, every proof is checked alone to
+//    name the culprits. kInternal if the batch failed but every proof
+//    verifies alone (a bug: a combination of true equations is true).
 //  - batch = false: every proof checked alone; `rng` unused.
 // An identity statement always fails (its discrete log is public).
 template <Curve C>
 Result<std::vector<runtime::PartyId>> failing_proofs_vartime(const Transcript& base,
                                                              std::span<const PokClaim<C>> claims, bool batch,
                                                              Rng& rng) {
-  using Scalar = typename C::Scalar;
-  using Point = typename C::Point;
-  bool batch_holds = false;
   if (batch) {
-    std::vector<Scalar> scalars;
-    std::vector<Point> points;
+    std::vector<typename C::Scalar> scalars;
+    std::vector<typename C::Point> points;
     scalars.reserve(2 * claims.size() + 1);
     points.reserve(2 * claims.size() + 1);
-    Scalar z_sum = Scalar::zero();
-    bool identity_statement = false;
-    for (const auto& claim : claims) {
-      identity_statement = identity_statement || claim.statement.is_identity();
-      Transcript tr = pok_transcript(base, claim.dealer);
-      const Scalar c = schnorr_detail::challenge<C>(tr, claim.statement, claim.proof.R);
-      const Scalar rho = random_batch_weight<C>(rng);
-      scalars.push_back(rho);
-      points.push_back(claim.proof.R);
-      scalars.push_back(rho * c);
-      points.push_back(claim.statement);
-      z_sum = z_sum + rho * claim.proof.z;
+    if (append_proof_terms_vartime<C>(base, claims, rng, scalars, points) &&
+        multi_mul_is_identity_vartime<C>(scalars, points)) {
+      return std::vector<runtime::PartyId>{};
     }
-    scalars.push_back(-z_sum);
-    points.push_back(Point::generator());
-    batch_holds = !identity_statement && multi_mul_is_identity_vartime<C>(scalars, points);
   }
-  std::vector<runtime::PartyId> bad;
-  if (batch_holds) return bad;
-  for (const auto& claim : claims) {
-    Transcript tr = pok_transcript(base, claim.dealer);
-    if (!verify<C>(tr, claim.statement, claim.proof)) bad.push_back(claim.dealer);
-  }
+  std::vector<runtime::PartyId> bad = failing_proofs_each_vartime<C>(base, claims);
   if (batch && bad.empty() && !claims.empty()) {
     return fail(ErrorCode::kInternal, "dkg: batched proof check failed but every proof verifies alone");
   }

@@ -90,32 +90,102 @@ TYPED_TEST(DkgCheat, LongCommitmentVectorNamesTheDealer) {
   this->expect_culprit(r, ErrorCode::kProtocolAbort, 1, "expected 3 commitments (the threshold), got 4");
 }
 
+// Every check mode: proofs batched in round 1 (kLocal), folded into round 3's
+// one check (batched kExchange), one by one (per dealer, both share modes).
+const DkgOptions kAllModes[] = {{true, VerificationShares::kLocal},
+                                {true, VerificationShares::kExchange},
+                                {false, VerificationShares::kLocal},
+                                {false, VerificationShares::kExchange}};
+
 TYPED_TEST(DkgCheat, BadProofOfKnowledgeNamesTheDealer) {
-  runtime::SimConfig net;
-  net.corrupt = {2};
-  net.rewrite_broadcast = consistent_broadcast_tamper(2, 1, [](Bytes& p) {
-    auto pkg = Round1Package<TypeParam>::decode(p, 3, 2);
-    ASSERT_TRUE(pkg);
-    pkg->proof.z = pkg->proof.z + TypeParam::Scalar::one();
-    p = pkg->encode();
-  });
-  auto r = this->run(net);
-  this->expect_culprit(r, ErrorCode::kProtocolAbort, 2, "proof of knowledge of party 2");
+  for (const DkgOptions& options : kAllModes) {
+    runtime::SimConfig net;
+    net.corrupt = {2};
+    net.rewrite_broadcast = consistent_broadcast_tamper(2, 1, [](Bytes& p) {
+      auto pkg = Round1Package<TypeParam>::decode(p, 3, 2);
+      ASSERT_TRUE(pkg);
+      pkg->proof.z = pkg->proof.z + TypeParam::Scalar::one();
+      p = pkg->encode();
+    });
+    auto r = this->run(net, options);
+    this->expect_culprit(r, ErrorCode::kProtocolAbort, 2, "proof of knowledge of party 2");
+  }
 }
 
 TYPED_TEST(DkgCheat, RogueKeyWithoutKnowledgeRejected) {
   // Dealer 4 replaces its constant-term commitment (e.g. to cancel someone's
   // key) but cannot prove knowledge of its discrete log.
-  runtime::SimConfig net;
-  net.corrupt = {4};
-  net.rewrite_broadcast = consistent_broadcast_tamper(4, 1, [](Bytes& p) {
-    auto pkg = Round1Package<TypeParam>::decode(p, 3, 4);
-    ASSERT_TRUE(pkg);
-    pkg->commitments[0] = pkg->commitments[0] + TypeParam::Point::generator();
-    p = pkg->encode();
-  });
-  auto r = this->run(net);
-  this->expect_culprit(r, ErrorCode::kProtocolAbort, 4, "proof of knowledge of party 4");
+  for (const DkgOptions& options : kAllModes) {
+    runtime::SimConfig net;
+    net.corrupt = {4};
+    net.rewrite_broadcast = consistent_broadcast_tamper(4, 1, [](Bytes& p) {
+      auto pkg = Round1Package<TypeParam>::decode(p, 3, 4);
+      ASSERT_TRUE(pkg);
+      pkg->commitments[0] = pkg->commitments[0] + TypeParam::Point::generator();
+      p = pkg->encode();
+    });
+    auto r = this->run(net, options);
+    if (options.batch_verify && options.verification_shares == VerificationShares::kExchange) {
+      // Folded: the proof waits for round 3, but the shares no longer match
+      // the altered commitments, which round 2 already catches.
+      this->expect_culprit(r, ErrorCode::kVerificationFailed, 4, "inconsistent with the commitments of party 4");
+    } else {
+      this->expect_culprit(r, ErrorCode::kProtocolAbort, 4, "proof of knowledge of party 4");
+    }
+  }
+}
+
+// The folded check (batched kExchange: proofs checked inside round 3's one
+// multi-scalar check) tells the cheats apart: a bad proof names its dealer
+// with kProtocolAbort from round 3's fallback; a bad share names its dealer
+// with kVerificationFailed from round 2 (its receiver never broadcasts the
+// wrong Y it implies); a wrong Y_m names party m.
+TYPED_TEST(DkgCheat, FoldedCheckNamesBadProofAndBadShareDealersSeparately) {
+  const DkgOptions folded{true, VerificationShares::kExchange};
+  {
+    runtime::SimConfig net;
+    net.corrupt = {2};
+    net.rewrite_broadcast = consistent_broadcast_tamper(2, 1, [](Bytes& p) {
+      auto pkg = Round1Package<TypeParam>::decode(p, 3, 2);
+      ASSERT_TRUE(pkg);
+      pkg->proof.R = pkg->proof.R + TypeParam::Point::generator();
+      p = pkg->encode();
+    });
+    auto r = this->run(net, folded);
+    this->expect_culprit(r, ErrorCode::kProtocolAbort, 2, "round 1 (checked later)");
+  }
+  {
+    runtime::SimConfig net;
+    net.corrupt = {3};
+    net.tamper_link = [](runtime::PartyId from, runtime::PartyId to, Message m) -> std::optional<Message> {
+      if (from == 3 && to == 1 && m.protocol == ProtocolId::kDkg && m.round == 2) {
+        auto s = TypeParam::Scalar::from_bytes(m.payload);
+        const auto bumped = (*s + TypeParam::Scalar::one()).to_bytes();
+        m.payload.assign(bumped.begin(), bumped.end());
+      }
+      return m;
+    };
+    auto r = this->run(net, folded);
+    this->expect_culprit(r, ErrorCode::kVerificationFailed, 3, "party 1: dkg round 2");
+  }
+  {
+    // Both at once, by different dealers: the share's receiver stops in
+    // round 2 naming the share's dealer, before any round-3 check runs.
+    runtime::SimConfig net;
+    net.corrupt = {2, 3};
+    net.rewrite_broadcast = consistent_broadcast_tamper(2, 1, [](Bytes& p) {
+      auto pkg = Round1Package<TypeParam>::decode(p, 3, 2);
+      ASSERT_TRUE(pkg);
+      pkg->proof.z = pkg->proof.z + TypeParam::Scalar::one();
+      p = pkg->encode();
+    });
+    net.tamper_link = [](runtime::PartyId from, runtime::PartyId to, Message m) -> std::optional<Message> {
+      if (from == 3 && to == 4 && m.protocol == ProtocolId::kDkg && m.round == 2) m.payload[31] ^= 1;
+      return m;
+    };
+    auto r = this->run(net, folded);
+    this->expect_culprit(r, ErrorCode::kVerificationFailed, 3, "party 4: dkg round 2");
+  }
 }
 
 TYPED_TEST(DkgCheat, EquivocatedCommitmentsNamed) {

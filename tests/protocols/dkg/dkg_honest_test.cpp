@@ -101,11 +101,12 @@ TEST(DkgReport, CountsMessagesAndBytes) {
   const auto& r = run->report;
   EXPECT_EQ(r.rounds, 4u);
   EXPECT_EQ(r.messages, 4u * 3 * 2);  // four rounds, each party to each peer
-  // Commitments and verification shares travel as 65-byte uncompressed
-  // points, the proof as R (33) ‖ z (32); the reliable round-1 broadcast
-  // carries a 64-byte identity signature, its echo one 32-byte digest.
+  // Commitments, the proof's R and verification shares travel as 65-byte
+  // uncompressed points (protocol version 2), then z (32); the reliable
+  // round-1 broadcast carries a 64-byte identity signature, its echo one
+  // 32-byte digest.
   const uint64_t h = runtime::Message::kHeaderBytes;
-  const uint64_t round1 = h + 4 + 2 * 65 + 33 + 32 + 64, echo = h + 2 + 32, share = h + 32, vshare = h + 65;
+  const uint64_t round1 = h + 4 + 2 * 65 + 65 + 32 + 64, echo = h + 2 + 32, share = h + 32, vshare = h + 65;
   EXPECT_EQ(r.bytes, 3u * 2 * (round1 + echo + share + vshare));
   EXPECT_GT(r.total_cpu_ms, 0.0);
 }

@@ -94,6 +94,51 @@ TYPED_TEST(ProofBatch, IdentityStatementFails) {
   EXPECT_EQ(this->named(claims, rng), std::vector<runtime::PartyId>{2});
 }
 
+// The single-proof check (a two-term multi-scalar multiplication) decides
+// exactly like mpc's verify (constant-time base multiplication) on good and
+// bad proofs.
+TYPED_TEST(ProofBatch, SingleCheckAgreesWithMpcVerify) {
+  using C = TypeParam;
+  DeterministicRng rng(7);
+  auto claims = this->honest_claims(6, rng);
+  claims[1].proof.z = claims[1].proof.z + C::Scalar::one();
+  claims[2].proof.R = claims[2].proof.R + C::Point::generator();
+  claims[3].statement = claims[3].statement + C::Point::generator();
+  claims[4].dealer = 1;  // a proof bound to dealer 5 claimed by dealer 1
+  for (const auto& claim : claims) {
+    Transcript tr = pok_transcript(this->base_, claim.dealer);
+    EXPECT_EQ(proof_holds_vartime<C>(this->base_, claim), static_cast<bool>(verify<C>(tr, claim.statement, claim.proof)))
+        << "claim of dealer " << claim.dealer;
+  }
+  EXPECT_EQ(failing_proofs_each_vartime<C>(this->base_, claims), (std::vector<runtime::PartyId>{2, 3, 4, 1}));
+}
+
+// The terms append_proof_terms_vartime adds make an identity sum exactly for
+// valid sets, also when another weighted equation shares the check.
+TYPED_TEST(ProofBatch, AppendedTermsComposeWithOtherEquations) {
+  using C = TypeParam;
+  DeterministicRng rng(8);
+  auto claims = this->honest_claims(5, rng);
+  const auto x = C::Scalar::random(rng);
+  std::vector<typename C::Scalar> scalars{x, -x};  // x·G − x·G: another true equation
+  std::vector<typename C::Point> points{C::Point::generator(), C::Point::generator()};
+  ASSERT_TRUE(append_proof_terms_vartime<C>(this->base_, claims, rng, scalars, points));
+  EXPECT_EQ(scalars.size(), 2u + 2 * 5 + 1);
+  EXPECT_TRUE(multi_mul_is_identity_vartime<C>(scalars, points));
+
+  claims[2].proof.z = claims[2].proof.z + C::Scalar::one();
+  scalars.resize(2);
+  points.resize(2);
+  ASSERT_TRUE(append_proof_terms_vartime<C>(this->base_, claims, rng, scalars, points));
+  EXPECT_FALSE(multi_mul_is_identity_vartime<C>(scalars, points));
+
+  claims[0].statement = C::Point::identity();
+  scalars.resize(2);
+  points.resize(2);
+  EXPECT_FALSE(append_proof_terms_vartime<C>(this->base_, claims, rng, scalars, points));
+  EXPECT_EQ(scalars.size(), 2u);
+}
+
 TYPED_TEST(ProofBatch, WeightsAreNonzero128BitScalars) {
   using C = TypeParam;
   DeterministicRng rng(6);
