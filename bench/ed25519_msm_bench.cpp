@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mpc/ed25519.hpp"
+#include "mpc/ed25519_base.hpp"
 #include "mpc/ed25519_msm.hpp"
 #include "mpc/rng.hpp"
 
@@ -81,6 +82,37 @@ void BM_Lib_Ed25519_ScalarmultNoclamp(benchmark::State& st) {
     benchmark::DoNotOptimize(out);
   }
 }
+// k·B on the constant-time comb (mpc/ed25519_base.hpp) without and with the
+// encoding, next to libsodium's crypto_scalarmult_ed25519_base_noclamp (which
+// encodes) — the old Point::base_mul also decoded that output again.
+void BM_Ed25519_BaseMulComb(benchmark::State& st) {
+  const MsmInputs in(1);
+  for (auto _ : st) benchmark::DoNotOptimize(ed25519::ge_base_mul(in.ks[0]));
+}
+void BM_Ed25519_BaseMul(benchmark::State& st) {
+  const MsmInputs in(1);
+  for (auto _ : st) benchmark::DoNotOptimize(P::base_mul(in.scalars[0]));
+}
+void BM_Lib_Ed25519_BaseNoclamp(benchmark::State& st) {
+  const MsmInputs in(1);
+  ByteArray<32> out;
+  for (auto _ : st) {
+    const int rc = crypto_scalarmult_ed25519_base_noclamp(out.data(), in.ks[0].data());
+    benchmark::DoNotOptimize(rc);
+    benchmark::DoNotOptimize(out);
+  }
+}
+// a·B + b·P (verification): the base-table double multiplication against a
+// two-term Strauss multi-scalar multiplication.
+void BM_Ed25519_DoubleMulBase(benchmark::State& st) {
+  const MsmInputs in(2);
+  for (auto _ : st) benchmark::DoNotOptimize(P::double_mul_vartime(in.scalars[0], in.scalars[1], in.points[1]));
+}
+void BM_Ed25519_DoubleMulStrauss(benchmark::State& st) {
+  const MsmInputs in(2);
+  const P points[] = {P::generator(), in.points[1]};
+  for (auto _ : st) benchmark::DoNotOptimize(P::multi_mul_vartime(in.scalars, points));
+}
 void BM_Ed25519_Msm(benchmark::State& st) {
   const MsmInputs in(static_cast<size_t>(st.range(0)));
   for (auto _ : st) benchmark::DoNotOptimize(P::multi_mul_vartime(in.scalars, in.points));
@@ -121,6 +153,11 @@ BENCHMARK(BM_Lib_Ed25519_Add);
 BENCHMARK(BM_Ed25519_Encode);
 BENCHMARK(BM_Ed25519_MulVartime);
 BENCHMARK(BM_Lib_Ed25519_ScalarmultNoclamp);
+BENCHMARK(BM_Ed25519_BaseMulComb);
+BENCHMARK(BM_Ed25519_BaseMul);
+BENCHMARK(BM_Lib_Ed25519_BaseNoclamp);
+BENCHMARK(BM_Ed25519_DoubleMulBase);
+BENCHMARK(BM_Ed25519_DoubleMulStrauss);
 BENCHMARK(BM_Ed25519_Msm)->RangeMultiplier(4)->Range(1, 1024);
 BENCHMARK(BM_Lib_Ed25519_MsmLoop)->RangeMultiplier(4)->Range(1, 1024);
 BENCHMARK(BM_Ed25519_MsmStrauss)->Arg(32)->Arg(64)->Arg(128)->Arg(256)->Arg(512);

@@ -158,6 +158,20 @@ Ed25519::Point Ed25519::Point::base_mul(const Scalar& s) {
   return p;
 }
 
+std::array<Ed25519::Point, 2> Ed25519::Point::base_mul_pair(const Scalar& a, const Scalar& b) {
+  ByteArray<32> k = a.to_bytes();
+  Point pa(ed25519::ge_base_mul(k));
+  k = b.to_bytes();
+  Point pb(ed25519::ge_base_mul(k));
+  sodium_memzero(k.data(), k.size());
+  // 1/Z_a = Z_b/(Z_a·Z_b), 1/Z_b = Z_a/(Z_a·Z_b): Z is never 0.
+  const ed25519::Fe inv = ed25519::fe_invert(ed25519::fe_mul(pa.p_.Z, pb.p_.Z));
+  pa.encoding_ = ed25519::ge_encode_with_inverse(pa.p_, ed25519::fe_mul(inv, pb.p_.Z));
+  pb.encoding_ = ed25519::ge_encode_with_inverse(pb.p_, ed25519::fe_mul(inv, pa.p_.Z));
+  pa.has_encoding_ = pb.has_encoding_ = true;
+  return {pa, pb};
+}
+
 Result<Ed25519::Point> Ed25519::Point::from_bytes(ByteView bytes) {
   if (bytes.size() != 32) {
     return fail(ErrorCode::kInvalidEncoding,
@@ -206,6 +220,10 @@ Ed25519::Point operator*(const Ed25519::Scalar& s, const Ed25519::Point& p) {
 
 Ed25519::Point Ed25519::Point::mul_vartime(const Scalar& s, const Point& p) {
   return Point(ed25519::ge_mul_vartime(s.to_bytes(), p.p_));
+}
+
+Ed25519::Point Ed25519::Point::double_mul_vartime(const Scalar& a, const Scalar& b, const Point& p) {
+  return Point(ed25519::ge_double_mul_base_vartime(a.to_bytes(), b.to_bytes(), p.p_));
 }
 
 bool operator==(const Ed25519::Point& p, const Ed25519::Point& q) { return ed25519::ge_equal(p.p_, q.p_) == 1; }

@@ -15,6 +15,7 @@
 // argument: papers/curves.md.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -96,6 +97,10 @@ class Ed25519::Point {
   // encoding computed at once (one inversion). Constant time in s;
   // 0·B = identity.
   static Point base_mul(const Scalar& s);
+  // {a·B, b·B} as base_mul twice, but both encodings from one shared
+  // inversion (a signer's hiding and binding nonce commitments, RFC 9591
+  // §5.1). Constant time in a and b.
+  static std::array<Point, 2> base_mul_pair(const Scalar& a, const Scalar& b);
   // Strict decode: exactly 32 bytes (else kInvalidEncoding) forming a
   // canonical encoding (y < p) of a point on the curve, in the prime-order
   // subgroup and not of small order — which excludes the identity and the
@@ -121,6 +126,10 @@ class Ed25519::Point {
   friend Point operator*(const Scalar& s, const Point& p);
   // s·P for a PUBLIC s (width-5 NAF). Variable time.
   static Point mul_vartime(const Scalar& s, const Point& p);
+  // a·B + b·P for PUBLIC a, b, P (signature verification): one Strauss pass
+  // with a precomputed width-8 table for B (mpc/ed25519_msm.hpp). Variable
+  // time.
+  static Point double_mul_vartime(const Scalar& a, const Scalar& b, const Point& p);
 
   // Projective comparison (no inversion).
   friend bool operator==(const Point& p, const Point& q);

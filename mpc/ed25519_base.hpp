@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "mpc/bytes.hpp"
 #include "mpc/ed25519_group.hpp"
@@ -42,6 +43,22 @@ inline GeP1P1 ge_madd(const GeP3& p, const GePrecomp& q) {
   const Fe d = fe_add(p.Z, p.Z);
   return GeP1P1{fe_sub(b, a), fe_add(b, a), fe_add(d, c), fe_sub(d, c)};
 }
+
+// p − q for an affine q: the mixed addition with −q = (y−x, y+x, −2d·x·y).
+inline GeP1P1 ge_msub(const GeP3& p, const GePrecomp& q) {
+  const Fe a = fe_mul(fe_sub(p.Y, p.X), q.YplusX);
+  const Fe b = fe_mul(fe_add(p.Y, p.X), q.YminusX);
+  const Fe c = fe_mul(p.T, q.XY2d);
+  const Fe d = fe_add(p.Z, p.Z);
+  return GeP1P1{fe_sub(b, a), fe_add(b, a), fe_sub(d, c), fe_add(d, c)};
+}
+
+// B, decoded from its RFC 8032 encoding (once per process).
+const GeP3& ge_base_point();
+
+// Affine precomputed forms of `points` (all with Z ≠ 0) with one shared
+// inversion (Montgomery's trick). out.size() must equal points.size().
+void ge_to_precomp_batch(std::span<const GeP3> points, std::span<GePrecomp> out);
 
 // Table dimensions: kBaseRows rows of kBaseColumns multiples.
 inline constexpr size_t kBaseRows = 32;

@@ -20,8 +20,9 @@ uint64_t ge_equal(const GeP3& p, const GeP3& q) {
 
 uint64_t ge_is_identity(const GeP3& p) { return fe_is_zero(p.X) & fe_equal(p.Y, p.Z); }
 
-ByteArray<32> ge_encode(const GeP3& p) {
-  const Fe z_inv = fe_invert(p.Z);
+ByteArray<32> ge_encode(const GeP3& p) { return ge_encode_with_inverse(p, fe_invert(p.Z)); }
+
+ByteArray<32> ge_encode_with_inverse(const GeP3& p, const Fe& z_inv) {
   const Fe x = fe_mul(p.X, z_inv);
   ByteArray<32> s = fe_to_bytes(fe_mul(p.Y, z_inv));
   s[31] = static_cast<uint8_t>(s[31] | (fe_is_negative(x) << 7));

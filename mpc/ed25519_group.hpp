@@ -91,6 +91,9 @@ uint64_t ge_is_identity(const GeP3& p);
 // The canonical encoding (RFC 8032 §5.1.2): y with the low bit of x in bit
 // 255. One field inversion.
 ByteArray<32> ge_encode(const GeP3& p);
+// The same given z_inv = 1/p.Z (e.g. from one batched inversion): no
+// inversion. Constant time.
+ByteArray<32> ge_encode_with_inverse(const GeP3& p, const Fe& z_inv);
 // Decodes s per RFC 8032 §5.1.3 into *out and returns 1, or returns 0 (and
 // leaves *out the identity) when y ≥ p, when no x exists (not on the curve),
 // or when x = 0 with the sign bit set. No subgroup check: the result may be

@@ -2,6 +2,8 @@
 // (see mpc/ed25519_msm.hpp for the references).
 #include "mpc/ed25519_msm.hpp"
 
+#include "mpc/ed25519_base.hpp"
+
 #include <algorithm>
 #include <array>
 
@@ -34,15 +36,16 @@ uint64_t bits_at(const std::array<uint64_t, 6>& x, size_t pos, size_t width) {
 // Width-w NAF of k < 2^253: digits[i] ∈ {0, ±1, ±3, …, ±(2^(w-1) - 1)} with
 // Σ digits[i]·2^i = k and at most one nonzero digit in any w consecutive
 // positions. Returns one past the highest nonzero position (0 for k = 0).
-size_t wnaf(const ByteArray<32>& k, Wnaf& digits) {
+// width ≤ 8 (digits fit in int8_t).
+size_t wnaf(const ByteArray<32>& k, Wnaf& digits, int width = kWnafWidth) {
   const std::array<uint64_t, 6> x = load_words(k);
-  constexpr uint64_t kWidth = uint64_t{1} << kWnafWidth;
+  const uint64_t kWidth = uint64_t{1} << width;
   digits.fill(0);
   size_t top = 0;
   uint64_t carry = 0;
   size_t pos = 0;
   while (pos < 256) {
-    const uint64_t window = carry + bits_at(x, pos, kWnafWidth);
+    const uint64_t window = carry + bits_at(x, pos, static_cast<size_t>(width));
     if ((window & 1) == 0) {
       ++pos;
       continue;
@@ -55,7 +58,7 @@ size_t wnaf(const ByteArray<32>& k, Wnaf& digits) {
       digits[pos] = static_cast<int8_t>(static_cast<int64_t>(window) - static_cast<int64_t>(kWidth));
     }
     top = pos + 1;
-    pos += kWnafWidth;
+    pos += static_cast<size_t>(width);
   }
   return top;
 }
@@ -80,7 +83,45 @@ GeP1P1 add_digit(const GeP1P1& t, int digit, const OddMultiples& table) {
 
 const GeP1P1 kP1P1Identity{kFeZero, kFeOne, kFeOne, kFeOne};
 
+// B's odd multiples (2i + 1)·B, i < 2^(kBaseWnafWidth − 2), affine, built
+// once per process.
+constexpr int kBaseWnafWidth = 8;
+constexpr size_t kBaseOddMultiples = size_t{1} << (kBaseWnafWidth - 2);
+using BaseOddMultiples = std::array<GePrecomp, kBaseOddMultiples>;
+
+const BaseOddMultiples& base_odd_multiples() {
+  static const BaseOddMultiples table = [] {
+    std::array<GeP3, kBaseOddMultiples> points;
+    const GeP3& b = ge_base_point();
+    const GeCached twice = ge_to_cached(ge_dbl(b));
+    points[0] = b;
+    for (size_t i = 1; i < kBaseOddMultiples; ++i) points[i] = ge_to_p3(ge_add(points[i - 1], twice));
+    BaseOddMultiples out;
+    ge_to_precomp_batch(points, out);
+    return out;
+  }();
+  return table;
+}
+
 }  // namespace
+
+GeP3 ge_double_mul_base_vartime(const ByteArray<32>& a, const ByteArray<32>& b, const GeP3& p) {
+  Wnaf da, db;
+  const size_t ta = wnaf(a, da, kBaseWnafWidth);
+  const size_t tb = wnaf(b, db);
+  OddMultiples tp;
+  if (tb > 0) odd_multiples(p, tp);
+  const BaseOddMultiples& tbl = base_odd_multiples();
+  GeP1P1 t = kP1P1Identity;
+  for (size_t pos = std::max(ta, tb); pos-- > 0;) {
+    t = ge_dbl(ge_to_p2(t));
+    const int d = da[pos];
+    if (d > 0) t = ge_madd(ge_to_p3(t), tbl[static_cast<size_t>(d) / 2]);
+    if (d < 0) t = ge_msub(ge_to_p3(t), tbl[static_cast<size_t>(-d) / 2]);
+    t = add_digit(t, db[pos], tp);
+  }
+  return ge_to_p3(t);
+}
 
 GeP3 ge_multi_mul_strauss_vartime(std::span<const ByteArray<32>> ks, std::span<const GeP3> ps) {
   const size_t n = std::min(ks.size(), ps.size());

@@ -39,8 +39,16 @@ CommitOutput<S> commit_with_randomness(const KeyShareOf<S>& key, const ByteArray
                                        const ByteArray<32>& binding_randomness) {
   Secret<ScalarOf<S>> hiding = nonce_generate<S>(hiding_randomness, key.secret_share);
   Secret<ScalarOf<S>> binding = nonce_generate<S>(binding_randomness, key.secret_share);
-  SigningCommitments<S> commitments{key.index, PointOf<S>::base_mul(hiding.expose()),
-                                    PointOf<S>::base_mul(binding.expose())};
+  SigningCommitments<S> commitments{key.index};
+  if constexpr (requires { PointOf<S>::base_mul_pair(hiding.expose(), binding.expose()); }) {
+    // Ed25519: both encodings from one inversion.
+    auto [d, e] = PointOf<S>::base_mul_pair(hiding.expose(), binding.expose());
+    commitments.hiding = d;
+    commitments.binding = e;
+  } else {
+    commitments.hiding = PointOf<S>::base_mul(hiding.expose());
+    commitments.binding = PointOf<S>::base_mul(binding.expose());
+  }
   return CommitOutput<S>{detail::NonceAccess::make<S>(std::move(hiding), std::move(binding), commitments),
                          commitments};
 }

@@ -10,14 +10,19 @@
 namespace okmpc::frost {
 
 // The Schnorr equation z·G == R + c·PK for a given challenge c, checked as
-// one two-term multi-scalar multiplication z·G − c·PK == R. Public inputs
-// only (variable time).
+// one two-term multiplication z·G − c·PK == R: the curve's
+// double_mul_vartime (precomputed table for G) where it has one, else a
+// two-term multi-scalar multiplication. Public inputs only (variable time).
 template <Ciphersuite S>
 bool signature_equation_holds_vartime(const PointOf<S>& group_public_key, const Signature<S>& signature,
                                       const ScalarOf<S>& challenge) {
-  const ScalarOf<S> scalars[] = {signature.z, -challenge};
-  const PointOf<S> points[] = {PointOf<S>::generator(), group_public_key};
-  return PointOf<S>::multi_mul_vartime(scalars, points) == signature.R;
+  if constexpr (requires { PointOf<S>::double_mul_vartime(signature.z, challenge, group_public_key); }) {
+    return PointOf<S>::double_mul_vartime(signature.z, -challenge, group_public_key) == signature.R;
+  } else {
+    const ScalarOf<S> scalars[] = {signature.z, -challenge};
+    const PointOf<S> points[] = {PointOf<S>::generator(), group_public_key};
+    return PointOf<S>::multi_mul_vartime(scalars, points) == signature.R;
+  }
 }
 
 // Variable time (public inputs). kInvalidPoint if PK or R is the identity;

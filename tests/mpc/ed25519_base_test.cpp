@@ -126,5 +126,37 @@ TEST(Ed25519Base, MixedAdditionMatchesFullAddition) {
   }
 }
 
+TEST(Ed25519Base, PairSharesOneInversionAndMatchesLibsodium) {
+  DeterministicRng rng(uint64_t{0xFA12});
+  for (int i = 0; i < 16; ++i) {
+    const S a = i == 0 ? S::zero() : S::random(rng), b = i == 1 ? S::one() : S::random(rng);
+    const auto [pa, pb] = P::base_mul_pair(a, b);
+    EXPECT_EQ(pa.to_bytes(), sodium_base_mul(a.to_bytes())) << i;
+    EXPECT_EQ(pb.to_bytes(), sodium_base_mul(b.to_bytes())) << i;
+    EXPECT_EQ(pa, P::base_mul(a)) << i;
+    EXPECT_EQ(pb, P::base_mul(b)) << i;
+  }
+}
+
+// a·B + b·P (verification) against libsodium's products summed, including
+// zero scalars, L − 1, and the identity as P.
+TEST(Ed25519Base, DoubleMulBaseMatchesLibsodium) {
+  DeterministicRng rng(uint64_t{0xD0B1});
+  const S l_minus_1 = *S::from_bytes(kOrderMinusOne);
+  for (int i = 0; i < 24; ++i) {
+    const S a = i == 0 ? S::zero() : i == 1 ? l_minus_1 : S::random(rng);
+    const S b = i == 2 ? S::zero() : i == 3 ? l_minus_1 : S::random(rng);
+    const P p = i == 4 ? P::identity() : P::base_mul(S::random(rng));
+    ByteArray<32> bp{1};
+    const ByteArray<32> kb = b.to_bytes(), pe = p.to_bytes();
+    if (!p.is_identity() && crypto_scalarmult_ed25519_noclamp(bp.data(), kb.data(), pe.data()) != 0) {
+      bp = ByteArray<32>{1};
+    }
+    ByteArray<32> expected{};
+    ASSERT_EQ(crypto_core_ed25519_add(expected.data(), sodium_base_mul(a.to_bytes()).data(), bp.data()), 0);
+    EXPECT_EQ(P::double_mul_vartime(a, b, p).to_bytes(), expected) << i;
+  }
+}
+
 }  // namespace
 }  // namespace okmpc
