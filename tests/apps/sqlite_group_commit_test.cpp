@@ -1,0 +1,142 @@
+// apps/dwn/sqlite_group_commit.hpp: concurrent writers share commits, each
+// body is all-or-nothing on its own, and a failed COMMIT fails (and drops)
+// its whole batch without leaving a transaction open.
+#include "apps/dwn/sqlite_group_commit.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "apps/dwn/sqlite_statement.hpp"
+
+namespace okmpc::dwn {
+namespace {
+
+class GroupCommitTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("okmpc-group-commit-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto db = sqlite_open(dir_ / "t.sqlite",
+                          {"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+                           "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+                           "CREATE TABLE rows (k TEXT PRIMARY KEY, parent INTEGER REFERENCES parent(id) "
+                           "DEFERRABLE INITIALLY DEFERRED);"});
+    ASSERT_TRUE(db) << db.error().describe();
+    db_ = *db;
+    group_ = std::make_unique<SqliteGroupCommit>(db_, mutex_);
+  }
+  void TearDown() override {
+    group_.reset();
+    sqlite3_close(db_);
+    std::filesystem::remove_all(dir_);
+  }
+
+  static Status insert(sqlite3* db, const std::string& k) {
+    SqliteStatement s(db, "INSERT INTO rows (k) VALUES (?1)");
+    if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+    s.bind(1, k);
+    const int rc = s.step();
+    if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kAlreadyExists, "row " + k + " exists");
+    if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db, "insert"));
+    return ok();
+  }
+
+  bool has(const std::string& k) {
+    std::lock_guard lock(mutex_);
+    SqliteStatement s(db_, "SELECT 1 FROM rows WHERE k = ?1");
+    s.bind(1, k);
+    return s.step() == SQLITE_ROW;
+  }
+
+  int64_t count() {
+    std::lock_guard lock(mutex_);
+    SqliteStatement s(db_, "SELECT COUNT(*) FROM rows");
+    return s.step() == SQLITE_ROW ? s.int64(0) : -1;
+  }
+
+  std::filesystem::path dir_;
+  std::mutex mutex_;
+  sqlite3* db_ = nullptr;
+  std::unique_ptr<SqliteGroupCommit> group_;
+};
+
+TEST_F(GroupCommitTest, FailingBodyIsRolledBackAloneAndReportsItsError) {
+  ASSERT_TRUE(group_->run([](sqlite3* db) { return insert(db, "a"); }));
+  // Writes "b", then fails on the duplicate "a": "b" must not survive.
+  auto r = group_->run([](sqlite3* db) -> Status {
+    OKMPC_TRY(insert(db, "b"));
+    return insert(db, "a");
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_TRUE(has("a"));
+  EXPECT_FALSE(has("b"));
+  EXPECT_TRUE(group_->run([](sqlite3* db) { return insert(db, "c"); }));
+  EXPECT_EQ(count(), 2);
+}
+
+TEST_F(GroupCommitTest, ConcurrentWritersAllLandAndFailuresStayIsolated) {
+  constexpr int kThreads = 12, kEach = 15;
+  std::atomic<int> ok_count{0}, refused{0}, other{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const std::string k = std::to_string(t) + "-" + std::to_string(i);
+        // Every third body writes a scratch row, then collides with its own
+        // first row: it must fail alone and leave no scratch row behind.
+        const bool collide = i > 0 && i % 3 == 0;
+        auto r = group_->run([&](sqlite3* db) -> Status {
+          if (!collide) return insert(db, k);
+          OKMPC_TRY(insert(db, "scratch-" + k));
+          return insert(db, std::to_string(t) + "-0");
+        });
+        if (r) {
+          ++ok_count;
+        } else if (r.error().code == ErrorCode::kAlreadyExists) {
+          ++refused;
+        } else {
+          ++other;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  const int collisions = kThreads * ((kEach - 1) / 3);
+  EXPECT_EQ(other.load(), 0);
+  EXPECT_EQ(refused.load(), collisions);
+  EXPECT_EQ(ok_count.load(), kThreads * kEach - collisions);
+  EXPECT_EQ(count(), kThreads * kEach - collisions);
+  for (int t = 0; t < kThreads; ++t) EXPECT_FALSE(has("scratch-" + std::to_string(t) + "-3"));
+  EXPECT_EQ(group_->bodies(), static_cast<uint64_t>(kThreads * kEach));
+  EXPECT_LE(group_->batches(), group_->bodies());
+  EXPECT_GE(group_->batches(), 1u);
+}
+
+TEST_F(GroupCommitTest, FailedCommitFailsTheBatchWritesNothingAndLeavesNoTransactionOpen) {
+  // A deferred foreign key is checked at COMMIT: the body succeeds, the
+  // COMMIT fails, so the caller must get an error and the row must be gone.
+  auto r = group_->run([](sqlite3* db) -> Status {
+    SqliteStatement s(db, "INSERT INTO rows (k, parent) VALUES ('orphan', 42)");
+    if (!s.ok() || s.step() != SQLITE_DONE) return tl::unexpected(sqlite_error(db, "insert"));
+    return ok();
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kIo);
+  EXPECT_FALSE(has("orphan"));
+  // The connection is usable again (no transaction left open).
+  EXPECT_TRUE(sqlite3_get_autocommit(db_) != 0);
+  EXPECT_TRUE(group_->run([](sqlite3* db) { return insert(db, "after"); }));
+  EXPECT_TRUE(has("after"));
+}
+
+}  // namespace
+}  // namespace okmpc::dwn
