@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "apps/dwn/sqlite_group_commit.hpp"
 #include "apps/dwn/sqlite_statement.hpp"
 
 namespace okmpc::dwn {
@@ -83,81 +84,98 @@ Result<std::unique_ptr<KeyPool>> KeyPool::open(const std::filesystem::path& file
   return std::unique_ptr<KeyPool>(new KeyPool(db));
 }
 
-KeyPool::~KeyPool() { sqlite3_close(db_); }
+KeyPool::KeyPool(sqlite3* db) : db_(db), writes_(std::make_unique<SqliteGroupCommit>(db, mutex_)) {}
+
+KeyPool::~KeyPool() {
+  writes_.reset();
+  sqlite3_close(db_);
+}
 
 Result<int64_t> KeyPool::add(const UserKeys& keys, const std::string& claimed_by, uint32_t bound_mask) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement s(db_,
-                    "INSERT INTO key_sets (ecdsa_key_id, eddsa_key_id, ecdsa_public_key, eddsa_public_key, "
-                    "owner_address, reports, claimed_by, bound_mask) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
-  if (!s.ok()) return tl::unexpected(sqlite_error(db_, "prepare"));
-  s.bind(1, keys.ecdsa_key_id);
-  s.bind(2, keys.eddsa_key_id);
-  s.bind_blob(3, keys.ecdsa_public_key);
-  s.bind_blob(4, keys.eddsa_public_key);
-  s.bind_blob(5, keys.owner_address);
-  json::object reports{{"ecdsaDkg", report_to_json(keys.ecdsa_dkg)},
-                       {"ecdsaSetup", report_to_json(keys.ecdsa_setup)},
-                       {"eddsaDkg", report_to_json(keys.eddsa_dkg)}};
-  s.bind(6, json::serialize(reports));
-  if (!claimed_by.empty()) s.bind(7, claimed_by);  // else NULL
-  s.bind(8, static_cast<int64_t>(bound_mask));
-  const int rc = s.step();
-  if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kAlreadyExists, "key pool: key set already indexed or claimant has a set");
-  if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, "insert key set"));
-  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  int64_t set_id = 0;
+  OKMPC_TRY(writes_->run([&](sqlite3* db) -> Status {
+    SqliteStatement s(db,
+                      "INSERT INTO key_sets (ecdsa_key_id, eddsa_key_id, ecdsa_public_key, eddsa_public_key, "
+                      "owner_address, reports, claimed_by, bound_mask) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+    if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+    s.bind(1, keys.ecdsa_key_id);
+    s.bind(2, keys.eddsa_key_id);
+    s.bind_blob(3, keys.ecdsa_public_key);
+    s.bind_blob(4, keys.eddsa_public_key);
+    s.bind_blob(5, keys.owner_address);
+    json::object reports{{"ecdsaDkg", report_to_json(keys.ecdsa_dkg)},
+                         {"ecdsaSetup", report_to_json(keys.ecdsa_setup)},
+                         {"eddsaDkg", report_to_json(keys.eddsa_dkg)}};
+    s.bind(6, json::serialize(reports));
+    if (!claimed_by.empty()) s.bind(7, claimed_by);  // else NULL
+    s.bind(8, static_cast<int64_t>(bound_mask));
+    const int rc = s.step();
+    if (rc == SQLITE_CONSTRAINT) {
+      return fail(ErrorCode::kAlreadyExists, "key pool: key set already indexed or claimant has a set");
+    }
+    if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db, "insert key set"));
+    set_id = static_cast<int64_t>(sqlite3_last_insert_rowid(db));
+    return ok();
+  }));
+  return set_id;
 }
 
 Result<std::optional<PooledKeySet>> KeyPool::claim(const std::string& identity) {
   if (identity.empty()) return fail(ErrorCode::kInvalidArgument, "key pool: empty identity");
-  std::lock_guard lock(mutex_);
-  OKMPC_TRY(sqlite_exec(db_, "BEGIN IMMEDIATE"));
-  auto rollback = [this](Error e) -> Result<std::optional<PooledKeySet>> {
-    (void)sqlite_exec(db_, "ROLLBACK");
-    return tl::unexpected(std::move(e));
-  };
-  {
-    SqliteStatement s(db_, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
-    if (!s.ok()) return rollback(sqlite_error(db_, "prepare"));
-    s.bind(1, identity);
-    const int rc = s.step();
-    if (rc == SQLITE_ROW) {
-      auto set = read_set(s);
-      if (!set) return rollback(set.error());
-      if (auto committed = sqlite_exec(db_, "COMMIT"); !committed) return rollback(committed.error());
-      return std::optional<PooledKeySet>(std::move(*set));
+  std::optional<PooledKeySet> out;
+  OKMPC_TRY(writes_->run([&](sqlite3* db) -> Status {
+    out.reset();
+    {
+      SqliteStatement s(db, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
+      if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+      s.bind(1, identity);
+      const int rc = s.step();
+      if (rc == SQLITE_ROW) {
+        OKMPC_ASSIGN_OR_RETURN(out, read_set(s));
+        return ok();
+      }
+      if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db, "query key sets"));
     }
-    if (rc != SQLITE_DONE) return rollback(sqlite_error(db_, "query key sets"));
-  }
-  SqliteStatement s(db_, (std::string("SELECT ") + kColumns +
-                          " FROM key_sets WHERE claimed_by IS NULL ORDER BY set_id LIMIT 1").c_str());
-  if (!s.ok()) return rollback(sqlite_error(db_, "prepare"));
+    SqliteStatement s(db, (std::string("SELECT ") + kColumns +
+                           " FROM key_sets WHERE claimed_by IS NULL ORDER BY set_id LIMIT 1").c_str());
+    if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+    const int rc = s.step();
+    if (rc == SQLITE_DONE) return ok();  // the pool is empty
+    if (rc != SQLITE_ROW) return tl::unexpected(sqlite_error(db, "query key sets"));
+    OKMPC_ASSIGN_OR_RETURN(PooledKeySet set, read_set(s));
+    SqliteStatement u(db, "UPDATE key_sets SET claimed_by = ?1 WHERE set_id = ?2 AND claimed_by IS NULL");
+    if (!u.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+    u.bind(1, identity);
+    u.bind(2, set.set_id);
+    if (u.step() != SQLITE_DONE || sqlite3_changes(db) != 1) return tl::unexpected(sqlite_error(db, "claim key set"));
+    out = std::move(set);
+    return ok();
+  }));
+  return out;
+}
+
+Result<std::optional<PooledKeySet>> KeyPool::find_claimed(const std::string& identity) {
+  std::lock_guard lock(mutex_);
+  SqliteStatement s(db_, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
+  if (!s.ok()) return tl::unexpected(sqlite_error(db_, "prepare"));
+  s.bind(1, identity);
   const int rc = s.step();
-  if (rc == SQLITE_DONE) {
-    if (auto committed = sqlite_exec(db_, "COMMIT"); !committed) return rollback(committed.error());
-    return std::optional<PooledKeySet>{};
-  }
-  if (rc != SQLITE_ROW) return rollback(sqlite_error(db_, "query key sets"));
-  auto set = read_set(s);
-  if (!set) return rollback(set.error());
-  SqliteStatement u(db_, "UPDATE key_sets SET claimed_by = ?1 WHERE set_id = ?2 AND claimed_by IS NULL");
-  if (!u.ok()) return rollback(sqlite_error(db_, "prepare"));
-  u.bind(1, identity);
-  u.bind(2, set->set_id);
-  if (u.step() != SQLITE_DONE || sqlite3_changes(db_) != 1) return rollback(sqlite_error(db_, "claim key set"));
-  if (auto committed = sqlite_exec(db_, "COMMIT"); !committed) return rollback(committed.error());
-  return std::optional<PooledKeySet>(std::move(*set));
+  if (rc == SQLITE_DONE) return std::optional<PooledKeySet>{};
+  if (rc != SQLITE_ROW) return tl::unexpected(sqlite_error(db_, "query key sets"));
+  OKMPC_ASSIGN_OR_RETURN(PooledKeySet set, read_set(s));
+  return std::optional<PooledKeySet>(std::move(set));
 }
 
 Status KeyPool::mark_bound(int64_t set_id, uint32_t mask) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement s(db_, "UPDATE key_sets SET bound_mask = bound_mask | ?1 WHERE set_id = ?2");
-  if (!s.ok()) return tl::unexpected(sqlite_error(db_, "prepare"));
-  s.bind(1, static_cast<int64_t>(mask));
-  s.bind(2, set_id);
-  if (s.step() != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, "mark key set bound"));
-  if (sqlite3_changes(db_) != 1) return fail(ErrorCode::kNotFound, "key pool: no set " + std::to_string(set_id));
-  return ok();
+  return writes_->run([&](sqlite3* db) -> Status {
+    SqliteStatement s(db, "UPDATE key_sets SET bound_mask = bound_mask | ?1 WHERE set_id = ?2");
+    if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+    s.bind(1, static_cast<int64_t>(mask));
+    s.bind(2, set_id);
+    if (s.step() != SQLITE_DONE) return tl::unexpected(sqlite_error(db, "mark key set bound"));
+    if (sqlite3_changes(db) != 1) return fail(ErrorCode::kNotFound, "key pool: no set " + std::to_string(set_id));
+    return ok();
+  });
 }
 
 Result<int64_t> KeyPool::free_count() {

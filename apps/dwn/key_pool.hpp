@@ -12,7 +12,9 @@
 // (an earlier attempt that crashed before the user was recorded) is
 // returned again, else the oldest free set is marked claimed_by = identity.
 // So a retried first login after a crash gets the same keys, and two
-// identities can never claim one set. Thread-safe (one connection, a mutex).
+// identities can never claim one set. Thread-safe (one connection, a mutex);
+// writes are group-committed (sqlite_group_commit.hpp): each returns once
+// durable, and concurrent claims share one fsync.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +28,10 @@
 #include "mpc/error.hpp"
 
 struct sqlite3;
+
+namespace okmpc::dwn {
+class SqliteGroupCommit;
+}  // namespace okmpc::dwn
 
 namespace okmpc::dwn {
 
@@ -52,6 +58,9 @@ class KeyPool {
   // it and none is free. kInvalidArgument for an empty identity.
   Result<std::optional<PooledKeySet>> claim(const std::string& identity);
 
+  // The set claimed by `identity`, read only (no claim); nullopt if none.
+  Result<std::optional<PooledKeySet>> find_claimed(const std::string& identity);
+
   // Sets the bound bits of a set (ORed into the stored mask).
   Status mark_bound(int64_t set_id, uint32_t mask);
 
@@ -59,9 +68,10 @@ class KeyPool {
   Result<int64_t> free_count();
 
  private:
-  explicit KeyPool(sqlite3* db) : db_(db) {}
-  std::mutex mutex_;
+  explicit KeyPool(sqlite3* db);
+  std::mutex mutex_;  // the connection
   sqlite3* db_;
+  std::unique_ptr<SqliteGroupCommit> writes_;
 };
 
 }  // namespace okmpc::dwn

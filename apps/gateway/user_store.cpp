@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "apps/dwn/sqlite_group_commit.hpp"
 #include "apps/dwn/sqlite_statement.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/hex.hpp"
@@ -39,7 +40,6 @@ CREATE TABLE IF NOT EXISTS sessions (
 using Stmt = dwn::SqliteStatement;
 
 Error db_error(sqlite3* db, const std::string& what) { return dwn::sqlite_error(db, what); }
-Status exec(sqlite3* db, const char* sql) { return dwn::sqlite_exec(db, sql); }
 
 constexpr const char* kUserColumns =
     "user_id, identity, ecdsa_key_id, eddsa_key_id, ecdsa_public_key, eddsa_public_key, owner_address, user_swa, "
@@ -64,84 +64,91 @@ Result<std::unique_ptr<UserStore>> UserStore::open(const std::filesystem::path& 
   OKMPC_ASSIGN_OR_RETURN(
       sqlite3* db,
       dwn::sqlite_open(file, {"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", kSchema}));
-  return std::unique_ptr<UserStore>(new UserStore(db));
+  // Reads go through their own connection: in WAL mode they see every
+  // committed transaction and never wait for the writer's fsync.
+  auto reader = dwn::sqlite_open(file, {"PRAGMA query_only=ON;"});
+  if (!reader) {
+    sqlite3_close(db);
+    return tl::unexpected(reader.error());
+  }
+  return std::unique_ptr<UserStore>(new UserStore(db, *reader));
 }
 
-UserStore::~UserStore() { sqlite3_close(db_); }
+UserStore::UserStore(sqlite3* db, sqlite3* reader)
+    : db_(db), reader_(reader), writes_(std::make_unique<dwn::SqliteGroupCommit>(db, mutex_)) {}
+
+UserStore::~UserStore() {
+  writes_.reset();
+  sqlite3_close(reader_);
+  sqlite3_close(db_);
+}
 
 Result<std::optional<UserRecord>> UserStore::find_user_by_identity(const std::string& identity) {
-  std::lock_guard lock(mutex_);
-  Stmt s(db_, (std::string("SELECT ") + kUserColumns + " FROM users WHERE identity = ?1").c_str());
-  if (!s.ok()) return tl::unexpected(db_error(db_, "prepare"));
+  std::lock_guard lock(read_mutex_);
+  Stmt s(reader_, (std::string("SELECT ") + kUserColumns + " FROM users WHERE identity = ?1").c_str());
+  if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, identity);
   int rc = s.step();
   if (rc == SQLITE_ROW) return std::optional<UserRecord>(read_user(s));
   if (rc == SQLITE_DONE) return std::optional<UserRecord>{};
-  return tl::unexpected(db_error(db_, "query users"));
+  return tl::unexpected(db_error(reader_, "query users"));
 }
 
 Result<std::optional<UserRecord>> UserStore::find_user(const std::string& user_id) {
-  std::lock_guard lock(mutex_);
-  Stmt s(db_, (std::string("SELECT ") + kUserColumns + " FROM users WHERE user_id = ?1").c_str());
-  if (!s.ok()) return tl::unexpected(db_error(db_, "prepare"));
+  std::lock_guard lock(read_mutex_);
+  Stmt s(reader_, (std::string("SELECT ") + kUserColumns + " FROM users WHERE user_id = ?1").c_str());
+  if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, user_id);
   int rc = s.step();
   if (rc == SQLITE_ROW) return std::optional<UserRecord>(read_user(s));
   if (rc == SQLITE_DONE) return std::optional<UserRecord>{};
-  return tl::unexpected(db_error(db_, "query users"));
+  return tl::unexpected(db_error(reader_, "query users"));
 }
 
 Status UserStore::insert_user(const UserRecord& u) {
-  std::lock_guard lock(mutex_);
-  Stmt s(db_, (std::string("INSERT INTO users (") + kUserColumns + ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)").c_str());
-  if (!s.ok()) return tl::unexpected(db_error(db_, "prepare"));
-  s.bind(1, u.user_id);
-  s.bind(2, u.identity);
-  s.bind(3, u.ecdsa_key_id);
-  s.bind(4, u.eddsa_key_id);
-  s.bind(5, u.ecdsa_public_key);
-  s.bind(6, u.eddsa_public_key);
-  s.bind(7, u.owner_address);
-  s.bind(8, u.user_swa);
-  s.bind(9, u.created_at);
-  int rc = s.step();
-  if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kAlreadyExists, "user " + u.identity + " already exists");
-  if (rc != SQLITE_DONE) return tl::unexpected(db_error(db_, "insert user"));
-  return ok();
+  return writes_->run([&u](sqlite3* db) -> Status {
+    Stmt s(db, (std::string("INSERT INTO users (") + kUserColumns + ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)").c_str());
+    if (!s.ok()) return tl::unexpected(db_error(db, "prepare"));
+    s.bind(1, u.user_id);
+    s.bind(2, u.identity);
+    s.bind(3, u.ecdsa_key_id);
+    s.bind(4, u.eddsa_key_id);
+    s.bind(5, u.ecdsa_public_key);
+    s.bind(6, u.eddsa_public_key);
+    s.bind(7, u.owner_address);
+    s.bind(8, u.user_swa);
+    s.bind(9, u.created_at);
+    int rc = s.step();
+    if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kAlreadyExists, "user " + u.identity + " already exists");
+    if (rc != SQLITE_DONE) return tl::unexpected(db_error(db, "insert user"));
+    return ok();
+  });
 }
 
 Result<bool> UserStore::nonce_used(const std::string& nonce) {
-  std::lock_guard lock(mutex_);
-  Stmt s(db_, "SELECT 1 FROM nonces WHERE nonce = ?1");
-  if (!s.ok()) return tl::unexpected(db_error(db_, "prepare"));
+  std::lock_guard lock(read_mutex_);
+  Stmt s(reader_, "SELECT 1 FROM nonces WHERE nonce = ?1");
+  if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, nonce);
   int rc = s.step();
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return tl::unexpected(db_error(db_, "query nonces"));
+  return tl::unexpected(db_error(reader_, "query nonces"));
 }
 
 Status UserStore::insert_session(const SessionRecord& r) {
-  std::lock_guard lock(mutex_);
-  OKMPC_TRY(exec(db_, "BEGIN IMMEDIATE"));
-  auto rollback = [&](Error e) -> Status {
-    (void)exec(db_, "ROLLBACK");
-    return tl::unexpected(std::move(e));
-  };
-  {
-    Stmt n(db_, "INSERT INTO nonces (nonce, session_address) VALUES (?1, ?2)");
-    if (!n.ok()) return rollback(db_error(db_, "prepare"));
+  return writes_->run([&r](sqlite3* db) -> Status {
+    Stmt n(db, "INSERT INTO nonces (nonce, session_address) VALUES (?1, ?2)");
+    if (!n.ok()) return tl::unexpected(db_error(db, "prepare"));
     n.bind(1, r.nonce);
     n.bind(2, r.session_address);
     int rc = n.step();
-    if (rc == SQLITE_CONSTRAINT) return rollback(Error(ErrorCode::kReplay, "nonce " + r.nonce + " was used before"));
-    if (rc != SQLITE_DONE) return rollback(db_error(db_, "insert nonce"));
-  }
-  {
-    Stmt s(db_,
+    if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kReplay, "nonce " + r.nonce + " was used before");
+    if (rc != SQLITE_DONE) return tl::unexpected(db_error(db, "insert nonce"));
+    Stmt s(db,
            "INSERT OR REPLACE INTO sessions (session_address, user_id, client_swa, nonce, valid_until, user_op_hash, "
            "block_number) VALUES (?1,?2,?3,?4,?5,?6,?7)");
-    if (!s.ok()) return rollback(db_error(db_, "prepare"));
+    if (!s.ok()) return tl::unexpected(db_error(db, "prepare"));
     s.bind(1, r.session_address);
     s.bind(2, r.user_id);
     s.bind(3, r.client_swa);
@@ -149,30 +156,29 @@ Status UserStore::insert_session(const SessionRecord& r) {
     s.bind(5, r.valid_until);
     s.bind(6, r.user_op_hash);
     s.bind(7, static_cast<int64_t>(r.block_number));
-    if (s.step() != SQLITE_DONE) return rollback(db_error(db_, "insert session"));
-  }
-  if (auto committed = exec(db_, "COMMIT"); !committed) return rollback(committed.error());
-  return ok();
+    if (s.step() != SQLITE_DONE) return tl::unexpected(db_error(db, "insert session"));
+    return ok();
+  });
 }
 
 Result<std::optional<SessionRecord>> UserStore::find_session(const std::string& session_address) {
-  std::lock_guard lock(mutex_);
-  Stmt s(db_,
+  std::lock_guard lock(read_mutex_);
+  Stmt s(reader_,
          "SELECT session_address, user_id, client_swa, nonce, valid_until, user_op_hash, block_number FROM sessions "
          "WHERE session_address = ?1");
-  if (!s.ok()) return tl::unexpected(db_error(db_, "prepare"));
+  if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, session_address);
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<SessionRecord>{};
-  if (rc != SQLITE_ROW) return tl::unexpected(db_error(db_, "query sessions"));
+  if (rc != SQLITE_ROW) return tl::unexpected(db_error(reader_, "query sessions"));
   return std::optional<SessionRecord>(SessionRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.int64(4), s.text(5),
                                                     static_cast<uint64_t>(s.int64(6))});
 }
 
 Result<std::pair<int64_t, int64_t>> UserStore::counts() {
-  std::lock_guard lock(mutex_);
-  Stmt s(db_, "SELECT (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM sessions)");
-  if (!s.ok() || s.step() != SQLITE_ROW) return tl::unexpected(db_error(db_, "count"));
+  std::lock_guard lock(read_mutex_);
+  Stmt s(reader_, "SELECT (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM sessions)");
+  if (!s.ok() || s.step() != SQLITE_ROW) return tl::unexpected(db_error(reader_, "count"));
   return std::pair<int64_t, int64_t>{s.int64(0), s.int64(1)};
 }
 

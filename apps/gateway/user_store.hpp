@@ -1,9 +1,12 @@
 // The gateway's durable records (SQLite in DATA/gateway.db, WAL,
 // synchronous=FULL): users with their key ids and public keys, registered
-// sessions, and used sessionData nonces. Thread-safe (one connection behind a
-// mutex). Writes are single transactions, so after a crash a user either
-// exists completely or not at all; `identity` is UNIQUE, so a repeated
-// first login can never create a second wallet.
+// sessions, and used sessionData nonces. Thread-safe. Writes are
+// group-committed (apps/dwn/sqlite_group_commit.hpp): each insert is its own
+// all-or-nothing unit and returns once it is durable, while concurrent
+// inserts share one fsync. Reads use a second connection and never wait for
+// a commit. After a crash a user either exists completely or not at all;
+// `identity` is UNIQUE, so a repeated first login can never create a second
+// wallet.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +19,10 @@
 #include "mpc/error.hpp"
 
 struct sqlite3;
+
+namespace okmpc::dwn {
+class SqliteGroupCommit;
+}  // namespace okmpc::dwn
 
 namespace okmpc::gateway {
 
@@ -69,9 +76,12 @@ class UserStore {
   Result<std::pair<int64_t, int64_t>> counts();
 
  private:
-  explicit UserStore(sqlite3* db) : db_(db) {}
-  std::mutex mutex_;
+  UserStore(sqlite3* db, sqlite3* reader);
+  std::mutex mutex_;       // the writer connection
+  std::mutex read_mutex_;  // the reader connection
   sqlite3* db_;
+  sqlite3* reader_;
+  std::unique_ptr<dwn::SqliteGroupCommit> writes_;
 };
 
 }  // namespace okmpc::gateway
