@@ -194,14 +194,20 @@ Status DwnNetwork::bind_share(uint32_t node, const std::string& key_id, const st
 Result<uint32_t> DwnNetwork::bind_owner(const UserKeys& keys, const std::string& identity,
                                         const eth::Address& session_address, ByteView authorization) {
   // The nodes are independent machines in the model: each checks and
-  // rewrites its own shares, concurrently (two fsynced files per node).
+  // rewrites its own shares, concurrently. Within a node the two share files
+  // (each written, fsynced and renamed) are rewritten in parallel too, so a
+  // first login waits for one file's fsyncs, not two in a row.
   std::vector<std::pair<uint32_t, std::future<Status>>> work;
   for (uint32_t node = 1; node <= nodes(); ++node) {
     if (is_down(node)) continue;
     work.emplace_back(node, std::async(std::launch::async, [&, node]() -> Status {
                         OKMPC_TRY(check_(authorization, identity, session_address));
-                        OKMPC_TRY(bind_share<Secp256k1>(node, keys.ecdsa_key_id, identity));
-                        return bind_share<Ed25519>(node, keys.eddsa_key_id, identity);
+                        auto eddsa = std::async(std::launch::async, [&, node] {
+                          return bind_share<Ed25519>(node, keys.eddsa_key_id, identity);
+                        });
+                        Status ecdsa = bind_share<Secp256k1>(node, keys.ecdsa_key_id, identity);
+                        Status ed = eddsa.get();
+                        return ecdsa ? ed : ecdsa;
                       }));
   }
   uint32_t mask = 0;
