@@ -120,11 +120,12 @@ class DwnNetwork {
 
   uint32_t nodes() const { return static_cast<uint32_t>(vaults_.size()); }
   uint32_t threshold() const { return threshold_; }
+  // True iff node (1..n) is down in this process.
+  bool is_down(uint32_t node) const { return (down_mask_ >> (node - 1)) & 1u; }
 
  private:
   DwnNetwork(std::vector<ShareVault> vaults, uint32_t threshold, uint32_t down_mask, AuthorizationCheck check)
       : vaults_(std::move(vaults)), threshold_(threshold), down_mask_(down_mask), check_(std::move(check)) {}
-  bool is_down(uint32_t node) const { return (down_mask_ >> (node - 1)) & 1u; }
   std::vector<uint32_t> down_nodes() const;
   // The first t live nodes willing to sign with key_id for the requester,
   // with their decoded shares (sign_ecdsa / sign_eddsa).

@@ -55,8 +55,13 @@ class Gateway {
   ApiResult<boost::json::value> authenticate(const RouteContext& ctx);
   // The user of `identity`, creating keys and wallet on first login.
   struct UserAndKeygen;
+  // Binds the user's shares on DWN nodes that were down when its pooled set
+  // was claimed and are up now; returns the nodes newly bound (0: none).
+  ApiResult<uint32_t> rebind_missing_nodes(const std::string& identity, const std::string& certificate_json,
+                                           const eth::Address& session_address);
   // Claims a pooled key set (or generates one) and has the DWN nodes bind it
-  // to `identity` under the quorum certificate before the user is recorded.
+  // to `identity` under the quorum certificate before the user is recorded;
+  // for a known user, re-binds nodes that missed the claim.
   ApiResult<UserAndKeygen> find_or_create_user(const std::string& identity, const std::string& certificate_json,
                                                const eth::Address& session_address);
   // The FROST-signed registration record (GatewayConfig::eddsa_receipts).

@@ -46,10 +46,32 @@ ApiError dwn_error(const Error& e, ApiErrorCode fallback) {
 
 struct Gateway::UserAndKeygen {
   UserRecord user;
+  uint32_t rebound_mask = 0;            // nodes bound on this (returning) login
   std::optional<dwn::UserKeys> keygen;  // set on first login
   bool from_pool = false;               // keys claimed from the pool (generated earlier)
   double keygen_ms = 0;                 // claim (or generation) and binding
 };
+
+ApiResult<uint32_t> Gateway::rebind_missing_nodes(const std::string& identity, const std::string& certificate_json,
+                                                 const eth::Address& session_address) {
+  auto set = pool_->find_claimed(identity);
+  if (!set) return api_fail(ApiErrorCode::kInternal, "key pool: " + set.error().message);
+  if (!*set) return 0u;  // keys generated before the pool existed: all nodes bound at generation
+  uint32_t missing = 0;
+  for (uint32_t node = 1; node <= dwn_->nodes(); ++node) {
+    const uint32_t bit = 1u << (node - 1);
+    if (((*set)->bound_mask & bit) == 0 && !dwn_->is_down(node)) missing |= bit;
+  }
+  if (missing == 0) return 0u;
+  // Nodes bound before see their own identity already and write nothing.
+  const ByteView certificate(reinterpret_cast<const uint8_t*>(certificate_json.data()), certificate_json.size());
+  auto bound = dwn_->bind_owner((*set)->keys, identity, session_address, certificate);
+  if (!bound) return tl::unexpected(dwn_error(bound.error(), ApiErrorCode::kKeygenFailed));
+  if (auto marked = pool_->mark_bound((*set)->set_id, *bound); !marked) {
+    return api_fail(ApiErrorCode::kInternal, "key pool: " + marked.error().message);
+  }
+  return *bound & missing;
+}
 
 ApiResult<Gateway::UserAndKeygen> Gateway::find_or_create_user(const std::string& identity,
                                                                const std::string& certificate_json,
@@ -59,6 +81,12 @@ ApiResult<Gateway::UserAndKeygen> Gateway::find_or_create_user(const std::string
   if (!existing) return api_fail(ApiErrorCode::kInternal, "user store: " + existing.error().message);
   if (*existing) {
     out.user = std::move(**existing);
+    // A DWN node that was down when the user's pooled set was claimed still
+    // holds its shares under the unclaimed owner; bind them now that it is
+    // back, so the user keeps n - t nodes of slack instead of none.
+    auto rebound = rebind_missing_nodes(identity, certificate_json, session_address);
+    if (!rebound) return tl::unexpected(rebound.error());
+    out.rebound_mask = *rebound;
     return out;
   }
   auto start = Clock::now();
@@ -257,6 +285,13 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
   // What happened, for the demo and for operators (not part of Okto's shape).
   json::object details;
   details["firstLogin"] = user_result->keygen.has_value();
+  if (user_result->rebound_mask != 0) {
+    json::array rebound;
+    for (uint32_t node = 1; node <= 32; ++node) {
+      if ((user_result->rebound_mask >> (node - 1)) & 1u) rebound.push_back(node);
+    }
+    details["dwnRebound"] = std::move(rebound);
+  }
   details["userId"] = user.user_id;
   json::object quorum;
   json::array nodes;

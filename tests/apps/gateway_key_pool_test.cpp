@@ -1,9 +1,9 @@
 // The DWN key pool over real HTTP (apps/dwn/key_pool.hpp): a first-time user
 // onboards with one of three DWN nodes down, because the keys were made
 // beforehand by all nodes; the two live nodes bind them and sign 2-of-3.
-// The down node never bound its share, so it does not sign for the user
-// even once it is back. With the pool empty and a node down, a new user is
-// refused (generation needs every node). And the DWN's FROST receipt of a
+// The down node binds its shares at the user's first login after it is
+// back, and then signs when another node is down. With the pool empty and a
+// node down, a new user is refused (generation needs every node). And the DWN's FROST receipt of a
 // registration verifies with libsodium.
 #include <sodium.h>
 
@@ -74,17 +74,38 @@ TEST(GatewayKeyPool, FirstLoginWithOneDwnNodeDownUsesAPooledKeySet) {
     EXPECT_EQ(fresh.status, 503u) << fresh.body;
     EXPECT_EQ(error_code_of(fresh), "QUORUM_NOT_MET");
   }
-  // Node 2 is back; it never bound its share, so nodes 1 and 3 sign again.
-  GatewayProcess gw(dir.path());
+  // Node 2 is back: it missed the claim, so the next login binds its shares
+  // (it checks the quorum certificate itself) and says so.
+  {
+    GatewayProcess gw(dir.path());
+    ASSERT_NE(gw.port(), 0);
+    LoginClient c(gw.port());
+    auto key = c.new_session_key();
+    auto r = c.authenticate(key, c.google_token("pool-sub", "", key));
+    ASSERT_EQ(r.status, 200u) << r.body;
+    auto data = data_of(r);
+    auto& details = data["okmpc"].as_object();
+    EXPECT_FALSE(details["firstLogin"].as_bool());
+    EXPECT_EQ(std::string(data["userSWA"].as_string()), swa);
+    ASSERT_TRUE(details.contains("dwnRebound")) << r.body;
+    EXPECT_EQ(details["dwnRebound"], boost::json::value(boost::json::array{2}));
+    // A later login has nothing left to bind.
+    auto again_key = c.new_session_key();
+    auto again = c.authenticate(again_key, c.google_token("pool-sub", "", again_key));
+    ASSERT_EQ(again.status, 200u) << again.body;
+    EXPECT_FALSE(data_of(again)["okmpc"].as_object().contains("dwnRebound")) << again.body;
+  }
+  // Now node 1 is down: nodes 2 and 3 hold bound shares and sign 2-of-3.
+  // Without the re-binding only node 3 would, and the login would fail.
+  GatewayProcess gw(dir.path(), {"--dwn-down", "1"});
   ASSERT_NE(gw.port(), 0);
   LoginClient c(gw.port());
   auto key = c.new_session_key();
   auto r = c.authenticate(key, c.google_token("pool-sub", "", key));
   ASSERT_EQ(r.status, 200u) << r.body;
   auto data = data_of(r);
-  EXPECT_FALSE(data["okmpc"].as_object()["firstLogin"].as_bool());
   EXPECT_EQ(std::string(data["userSWA"].as_string()), swa);
-  EXPECT_EQ(signers_of(data), (std::vector<uint32_t>{1, 3}));
+  EXPECT_EQ(signers_of(data), (std::vector<uint32_t>{2, 3}));
 }
 
 TEST(GatewayKeyPool, FrostReceiptOfTheRegistrationVerifiesWithLibsodium) {
