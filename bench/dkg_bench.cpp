@@ -3,7 +3,8 @@
 // counters report the sum of every party's compute time (steady clock, and
 // thread CPU time, which other processes on the machine do not inflate), the
 // simulated wall
-// time (1 ms links, 1 Gbit/s, compute included), rounds, messages and bytes.
+// time (1 ms links, 1 Gbit/s, compute included), rounds, messages, bytes
+// (all parties) and bytes sent per party.
 //
 // Arguments: t, n, share checks (1 batched, 0 per dealer), verification
 // shares (0 kAuto, 1 computed locally, 2 exchanged in round 3).
@@ -46,6 +47,7 @@ void BM_Dkg(benchmark::State& state) {
   state.counters["rounds"] = last.rounds;
   state.counters["messages"] = static_cast<double>(last.messages);
   state.counters["bytes"] = static_cast<double>(last.bytes);
+  state.counters["bytes_per_party"] = static_cast<double>(last.bytes) / n;
 }
 
 // Small sets: every variant. Large sets: batched (kAuto = exchange) and
