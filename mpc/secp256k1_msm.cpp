@@ -261,9 +261,9 @@ std::vector<Affine> accumulate_affine(std::vector<BucketAdd> adds, std::span<con
                                       size_t bucket_count) {
   std::vector<Affine> buckets(bucket_count);
   std::vector<uint8_t> busy(bucket_count, 0);
-  std::vector<BucketAdd> later;
-  std::vector<std::pair<uint32_t, Affine>> round;  // (bucket, point to add)
-  std::vector<Fe> dx;
+  std::vector<BucketAdd> later, round;
+  std::vector<Fe> dx, prefix;
+  auto point_of = [&](const BucketAdd& a) { return a.negate ? negate(points[a.point]) : points[a.point]; };
   while (!adds.empty()) {
     later.clear();
     round.clear();
@@ -272,28 +272,39 @@ std::vector<Affine> accumulate_affine(std::vector<BucketAdd> adds, std::span<con
         later.push_back(a);
         continue;
       }
-      const Affine q = a.negate ? negate(points[a.point]) : points[a.point];
       Affine& b = buckets[a.bucket];
+      const Affine& p = points[a.point];
       if (b.infinity) {
-        b = q;
-      } else if (b.x == q.x) {
-        b = b.y == q.y ? to_affine(dbl(to_jacobian(b))) : Affine{};
+        b = point_of(a);
+      } else if (b.x == p.x) {
+        b = b.y == point_of(a).y ? to_affine(dbl(to_jacobian(b))) : Affine{};
       } else {
         busy[a.bucket] = 1;
-        round.emplace_back(a.bucket, q);
+        round.push_back(a);
       }
     }
-    dx.resize(round.size());
-    for (size_t i = 0; i < round.size(); ++i) dx[i] = fe_sub(round[i].second.x, buckets[round[i].first].x);
-    fe_batch_inverse_vartime(dx);
-    for (size_t i = 0; i < round.size(); ++i) {
-      Affine& b = buckets[round[i].first];
-      const Affine& q = round[i].second;
-      const Fe lambda = fe_mul(fe_sub(q.y, b.y), dx[i]);
+    // Δx for every scheduled addition (never zero: equal x was handled
+    // above), inverted together: prefix products, one inversion, unwind.
+    const size_t m = round.size();
+    dx.resize(m);
+    prefix.resize(m);
+    Fe acc = fe_from_u64(1);
+    for (size_t i = 0; i < m; ++i) {
+      dx[i] = fe_sub(points[round[i].point].x, buckets[round[i].bucket].x);
+      prefix[i] = acc;
+      acc = fe_mul(acc, dx[i]);
+    }
+    Fe inv = fe_inverse_vartime(acc);
+    for (size_t i = m; i-- > 0;) {
+      const Fe dx_inv = fe_mul(inv, prefix[i]);
+      inv = fe_mul(inv, dx[i]);
+      Affine& b = buckets[round[i].bucket];
+      const Affine q = point_of(round[i]);
+      const Fe lambda = fe_mul(fe_sub(q.y, b.y), dx_inv);
       const Fe x3 = fe_sub(fe_sub(fe_sqr(lambda), b.x), q.x);
       b.y = fe_sub(fe_mul(lambda, fe_sub(b.x, x3)), b.y);
       b.x = x3;
-      busy[round[i].first] = 0;
+      busy[round[i].bucket] = 0;
     }
     adds.swap(later);
   }

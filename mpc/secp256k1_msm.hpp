@@ -38,7 +38,7 @@
 namespace okmpc::secp256k1_vartime {
 
 // Number of points from which msm_vartime switches to Pippenger.
-inline constexpr size_t kPippengerThreshold = 32;
+inline constexpr size_t kPippengerThreshold = 24;
 
 // g_scalar·G + Σ scalars[i]·points[i] over the first min(sizes) pairs; a null
 // g_scalar means no G term. Identity points and zero scalars contribute
