@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "apps/gateway/api_error.hpp"
+#include "apps/gateway/auth_api_error.hpp"
 #include "apps/gateway/gateway_config.hpp"
 #include "auth/auth_error.hpp"
 #include "auth/auth_network.hpp"
@@ -35,8 +36,5 @@ struct AuthServices {
 // Builds everything above from the configuration. Errors name the file or
 // setting at fault.
 Result<std::unique_ptr<AuthServices>> open_auth_services(const GatewayConfig& config);
-
-// The API error for an auth failure (its public code, e.g. TOKEN_REPLAYED).
-ApiError from_auth_error(const auth::AuthError& error);
 
 }  // namespace okmpc::gateway

@@ -2,49 +2,20 @@
 // development endpoints.
 #include "apps/gateway/gateway.hpp"
 #include "apps/gateway/json_shape.hpp"
+#include "apps/gateway/otp_request.hpp"
 #include "apps/gateway/unix_time.hpp"
-#include "auth/otp_address.hpp"
-#include "auth/session_binding.hpp"
-#include "mpc/hex.hpp"
 
 namespace okmpc::gateway {
 
 namespace json = boost::json;
 
-namespace {
-
-// The address field of an OTP body: "email" or "phoneNumber".
-const char* address_field(auth::OtpChannel channel) {
-  return channel == auth::OtpChannel::kEmail ? "email" : "phoneNumber";
-}
-
-// Optional sessionPk → the token nonce that binds an identity token to it.
-ApiResult<std::optional<std::string>> session_nonce_of(ObjectReader& body) {
-  auto pk = body.optional_string("sessionPk", 160);
-  if (!pk) return tl::unexpected(pk.error());
-  if (!*pk) return std::optional<std::string>{};
-  auto bytes = from_hex_prefixed(**pk);
-  if (!bytes) return api_fail(ApiErrorCode::kBadRequest, "sessionPk must be 0x04 ‖ X ‖ Y hex");
-  auto binding = auth::bind_session(*bytes);
-  if (!binding) return api_fail(ApiErrorCode::kBadRequest, "sessionPk: " + binding.error().message);
-  return std::optional<std::string>(binding->nonce);
-}
-
-}  // namespace
-
 ApiResult<json::value> Gateway::send_otp(const RouteContext& ctx, auth::OtpChannel channel) {
-  auto object = parse_json_object(ctx.request.body);
-  if (!object) return tl::unexpected(object.error());
-  ObjectReader body(*object, "");
-  auto address = body.string(address_field(channel), 256);
-  if (!address) return tl::unexpected(address.error());
-  if (auto f = body.finish(); !f) return tl::unexpected(f.error());
-  auto normalized = auth::normalize_otp_address(channel, *address);
-  if (!normalized) return tl::unexpected(from_auth_error(normalized.error()));
-  if (!identity_limiter_.allow(std::string(auth::to_string(channel)) + ":" + *normalized)) {
+  auto req = parse_otp_request(ctx.request.body, channel, false);
+  if (!req) return tl::unexpected(req.error());
+  if (!identity_limiter_.allow(std::string(auth::to_string(channel)) + ":" + req->address)) {
     return api_fail(ApiErrorCode::kRateLimited, "too many OTP requests for this address");
   }
-  auto sent = auth_->otp->send(channel, *normalized, static_cast<uint64_t>(unix_now()));
+  auto sent = auth_->otp->send(channel, req->address, static_cast<uint64_t>(unix_now()));
   if (!sent) return tl::unexpected(from_auth_error(sent.error()));
   json::object out;
   out["to"] = sent->to;
@@ -54,19 +25,10 @@ ApiResult<json::value> Gateway::send_otp(const RouteContext& ctx, auth::OtpChann
 }
 
 ApiResult<json::value> Gateway::verify_otp(const RouteContext& ctx, auth::OtpChannel channel) {
-  auto object = parse_json_object(ctx.request.body);
-  if (!object) return tl::unexpected(object.error());
-  ObjectReader body(*object, "");
-  auto address = body.string(address_field(channel), 256);
-  if (!address) return tl::unexpected(address.error());
-  auto code = body.string("otp", 16);
-  if (!code) return tl::unexpected(code.error());
-  auto nonce = session_nonce_of(body);
-  if (!nonce) return tl::unexpected(nonce.error());
-  if (auto f = body.finish(); !f) return tl::unexpected(f.error());
-  auto normalized = auth::normalize_otp_address(channel, *address);
-  if (!normalized) return tl::unexpected(from_auth_error(normalized.error()));
-  auto token = auth_->otp->verify(channel, *normalized, *code, static_cast<uint64_t>(unix_now()), *nonce);
+  auto req = parse_otp_request(ctx.request.body, channel, true);
+  if (!req) return tl::unexpected(req.error());
+  auto token = auth_->otp->verify(channel, req->address, req->code, static_cast<uint64_t>(unix_now()),
+                                  req->session_nonce);
   if (!token) return tl::unexpected(from_auth_error(token.error()));
   json::object out;
   out["token"] = *token;

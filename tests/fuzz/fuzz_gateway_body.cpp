@@ -1,8 +1,7 @@
 // Gateway request bodies (apps/gateway): arbitrary bytes as the body of
 // POST /api/oc/v1/authenticate and of the OTP routes, parsed by the gateway's
-// own readers — parse_json_object / ObjectReader (json_shape.cpp),
-// parse_authenticate_request (authenticate_request.cpp) — and the auth
-// validators the OTP routes call (normalize_otp_address, bind_session).
+// own parsers — parse_authenticate_request (authenticate_request.cpp) and
+// parse_otp_request (otp_request.cpp).
 // No network, no gateway object.
 //
 // Properties: nothing crashes; every reject is a typed BAD_REQUEST (HTTP 400)
@@ -12,9 +11,10 @@
 // nothing); an accepted sessionPk binds to keccak256(pk) as the token nonce.
 //
 // First byte: 0 = authenticate, 1 = send-otp email, 2 = send-otp phone,
-// 3 = verify-otp email, 4 = verify-otp phone. The OTP steps follow
-// Gateway::send_otp / verify_otp (apps/gateway/gateway_otp.cpp) field by
-// field; the routes' rate limiting and code checks need a running gateway.
+// 3 = verify-otp email, 4 = verify-otp phone. The OTP bodies go through
+// parse_otp_request (otp_request.cpp), the parser Gateway::send_otp /
+// verify_otp call; the routes' rate limiting and code checks need a running
+// gateway.
 #include <boost/json.hpp>
 
 #include <cstddef>
@@ -25,6 +25,7 @@
 
 #include "apps/gateway/authenticate_request.hpp"
 #include "apps/gateway/json_shape.hpp"
+#include "apps/gateway/otp_request.hpp"
 #include "auth/otp_address.hpp"
 #include "auth/session_binding.hpp"
 #include "fuzz_check.hpp"
@@ -85,47 +86,22 @@ void authenticate(std::string_view body) {
   FUZZ_CHECK(again->user_signature == request->user_signature);
 }
 
-void otp_address(auth::OtpChannel channel, const std::string& address) {
-  auto normalized = auth::normalize_otp_address(channel, address);
-  if (!normalized) {
-    FUZZ_CHECK(normalized.error().code == auth::AuthErrorCode::kBadRequest);
-    FUZZ_CHECK(!normalized.error().message.empty());
-    return;
-  }
-  auto twice = auth::normalize_otp_address(channel, *normalized);
-  FUZZ_CHECK(twice.has_value() && *twice == *normalized);
-}
-
-// The optional sessionPk of verify-otp: 0x-hex of a 65-byte point.
-void otp_session_pk(ObjectReader& body) {
-  auto pk = body.optional_string("sessionPk", 160);
-  if (!pk) return check_rejected(pk.error());
-  if (!*pk) return;
-  auto bytes = from_hex_prefixed(**pk);
-  if (!bytes) return;
-  auto binding = auth::bind_session(*bytes);
-  if (!binding) {
-    FUZZ_CHECK(binding.error().code == auth::AuthErrorCode::kBadRequest);
-    return;
-  }
-  FUZZ_CHECK(ByteView(binding->public_key).size() == bytes->size());
-  FUZZ_CHECK(binding->nonce == auth::session_nonce(*bytes));
-  FUZZ_CHECK(binding->nonce.size() == 64);
-}
-
 void otp(auth::OtpChannel channel, bool verify, std::string_view text) {
-  auto object = parse_json_object(text);
-  if (!object) return check_rejected(object.error());
-  ObjectReader body(*object, "");
-  auto address = body.string(channel == auth::OtpChannel::kEmail ? "email" : "phoneNumber", 256);
-  if (!address) return check_rejected(address.error());
-  if (verify) {
-    auto code = body.string("otp", 16);
-    if (!code) return check_rejected(code.error());
-    otp_session_pk(body);
-  }
-  if (auto finished = body.finish(); !finished) return check_rejected(finished.error());
-  otp_address(channel, *address);
+  auto request = parse_otp_request(text, channel, verify);
+  if (!request) return check_rejected(request.error());
+  // The address is already normalised: normalising again changes nothing.
+  auto twice = auth::normalize_otp_address(channel, request->address);
+  FUZZ_CHECK(twice.has_value() && *twice == request->address);
+  FUZZ_CHECK(verify || (request->code.empty() && !request->session_nonce));
+  FUZZ_CHECK(request->code.size() <= 16);
+  if (!request->session_nonce) return;
+  // A sessionPk was given and binds as keccak256(pk) in lowercase hex.
+  const auto object = parse_json_object(text);
+  FUZZ_CHECK(object.has_value());
+  auto bytes = from_hex_prefixed(std::string(object->at("sessionPk").as_string()));
+  FUZZ_CHECK(bytes.has_value());
+  FUZZ_CHECK(*request->session_nonce == auth::session_nonce(*bytes));
+  FUZZ_CHECK(request->session_nonce->size() == 64);
 }
 
 }  // namespace
