@@ -43,12 +43,21 @@ struct StoryResult {
 // failures are errors; a failed check is recorded in `checks`.
 Result<StoryResult> run_story(const std::filesystem::path& data_dir);
 
+// Where one phase's logins spent their time: the means of the gateway's
+// per-request timing (okmpc.timing), and the process CPU time of the phase
+// per login (gateway, DWN nodes, clients and the background key-pool refill
+// together, from getrusage).
+struct LoginBreakdown {
+  double keygen_ms = 0, sign_ms = 0, auth_ms = 0, chain_ms = 0;
+  double cpu_ms = 0;
+};
+
 struct ThroughputResult {
   uint32_t users = 0;
   uint32_t failures = 0;
   double first_per_second = 0, first_p50_ms = 0, first_p99_ms = 0;
   double returning_per_second = 0, returning_p50_ms = 0, returning_p99_ms = 0;
-  double keygen_ms_mean = 0, sign_ms_mean = 0, auth_ms_mean = 0, chain_ms_mean = 0;  // first logins
+  LoginBreakdown first_mean, returning_mean;
   std::string first_error;  // the first failure's body, if any
   // The DWN key pool, filled before the first logins (GatewayConfig::key_pool):
   // sets generated, wall seconds, and so sets per second. Sustained first
