@@ -9,8 +9,10 @@
 // Public-data batch operations (mul_vartime, double_mul_vartime, sum,
 // multi_mul_vartime, eval_poly_vartime) run on okmpc's native variable-time
 // arithmetic (mpc/secp256k1_msm.hpp): the library's public API has neither
-// projective points nor multi-scalar multiplication. Points cross over through
-// the 65-byte uncompressed encoding.
+// projective points nor multi-scalar multiplication. Points cross over by
+// secp256k1_vartime::from_pubkey (the key's storage, once its layout is
+// confirmed, else the 65-byte encoding) and back through
+// secp256k1_ec_pubkey_parse of the 65-byte encoding.
 #include <secp256k1_ecdh.h>
 #include <sodium.h>
 
