@@ -126,6 +126,21 @@ inline Fe fe_sub(const Fe& a, const Fe& b) {
                             a.n[3] + 4 * kM52 - b.n[3], a.n[4] + 4 * kM48 - b.n[4]);
 }
 
+// a - b as a + 4p - b limb by limb WITHOUT the carry pass: limbs 0..3 stay
+// below 2^53 + 2^54 and limb 4 below 2^49 + 2^50. Such an "unreduced"
+// element is valid ONLY as an operand of fe_mul / fe_sqr (whose column sums
+// stay below 2^112 for operands this large, so the reduction's top fold
+// still fits 64 bits) or of fe_normalize / is_zero / ==; everything else
+// wants weakly normalised inputs. Saves the carry chain where a difference
+// is only multiplied (the group law's H, R and V − X3).
+inline Fe fe_sub_unreduced(const Fe& a, const Fe& b) {
+  using field_detail::kM48;
+  using field_detail::kM52;
+  using field_detail::kP0;
+  return Fe{{a.n[0] + 4 * kP0 - b.n[0], a.n[1] + 4 * kM52 - b.n[1], a.n[2] + 4 * kM52 - b.n[2],
+             a.n[3] + 4 * kM52 - b.n[3], a.n[4] + 4 * kM48 - b.n[4]}};
+}
+
 // -a.
 inline Fe fe_negate(const Fe& a) { return fe_sub(Fe{}, a); }
 
@@ -175,7 +190,7 @@ inline Fe reduce_columns(u128 c0, u128 c1, u128 c2, u128 c3, u128 c4, u128 c5, u
 
 }  // namespace field_detail
 
-// a · b.
+// a · b. Operands weakly normalised or unreduced (fe_sub_unreduced).
 inline Fe fe_mul(const Fe& a, const Fe& b) {
   using field_detail::u128;
   const auto& x = a.n;
@@ -189,7 +204,8 @@ inline Fe fe_mul(const Fe& a, const Fe& b) {
       m(x[3], y[4]) + m(x[4], y[3]), m(x[4], y[4]));
 }
 
-// a^2 (the cross products computed once, doubled).
+// a^2 (the cross products computed once, doubled). Operand weakly
+// normalised or unreduced (fe_sub_unreduced).
 inline Fe fe_sqr(const Fe& a) {
   using field_detail::u128;
   const auto& x = a.n;

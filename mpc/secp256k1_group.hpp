@@ -79,7 +79,7 @@ inline Jacobian dbl(const Jacobian& a) {
   Jacobian r;
   r.infinity = false;
   r.x = fe_sub(F, fe_double(D));
-  r.y = fe_sub(fe_mul(E, fe_sub(D, r.x)), fe_mul_int(C, 8));
+  r.y = fe_sub(fe_mul(E, fe_sub_unreduced(D, r.x)), fe_mul_int(C, 8));
   r.z = fe_double(fe_mul(a.y, a.z));
   return r;
 }
@@ -87,7 +87,8 @@ inline Jacobian dbl(const Jacobian& a) {
 namespace group_detail {
 
 // The common tail of add and add_mixed: given U1, S1 (the first point scaled
-// to the common denominator), H = U2 - U1 != 0, R = S2 - S1 and Z3 / H.
+// to the common denominator), H = U2 - U1 != 0, R = S2 - S1 (both possibly
+// unreduced: they are only multiplied) and Z3 / H.
 inline Jacobian finish_add(const Fe& u1, const Fe& s1, const Fe& h, const Fe& r, const Fe& z_without_h) {
   const Fe hh = fe_sqr(h);
   const Fe hhh = fe_mul(h, hh);
@@ -95,7 +96,7 @@ inline Jacobian finish_add(const Fe& u1, const Fe& s1, const Fe& h, const Fe& r,
   Jacobian out;
   out.infinity = false;
   out.x = fe_sub(fe_sub(fe_sqr(r), hhh), fe_double(v));
-  out.y = fe_sub(fe_mul(r, fe_sub(v, out.x)), fe_mul(s1, hhh));
+  out.y = fe_sub(fe_mul(r, fe_sub_unreduced(v, out.x)), fe_mul(s1, hhh));
   out.z = fe_mul(z_without_h, h);
   return out;
 }
@@ -113,8 +114,8 @@ inline Jacobian add(const Jacobian& a, const Jacobian& b) {
   const Fe u2 = fe_mul(b.x, z1z1);
   const Fe s1 = fe_mul(fe_mul(a.y, b.z), z2z2);
   const Fe s2 = fe_mul(fe_mul(b.y, a.z), z1z1);
-  const Fe h = fe_sub(u2, u1);
-  const Fe r = fe_sub(s2, s1);
+  const Fe h = fe_sub_unreduced(u2, u1);
+  const Fe r = fe_sub_unreduced(s2, s1);
   if (h.is_zero()) {
     if (r.is_zero()) return dbl(a);
     return Jacobian{};  // b = -a
@@ -129,8 +130,8 @@ inline Jacobian add_mixed(const Jacobian& a, const Affine& b) {
   const Fe z1z1 = fe_sqr(a.z);
   const Fe u2 = fe_mul(b.x, z1z1);
   const Fe s2 = fe_mul(fe_mul(b.y, a.z), z1z1);
-  const Fe h = fe_sub(u2, a.x);
-  const Fe r = fe_sub(s2, a.y);
+  const Fe h = fe_sub_unreduced(u2, a.x);
+  const Fe r = fe_sub_unreduced(s2, a.y);
   if (h.is_zero()) {
     if (r.is_zero()) return dbl(a);
     return Jacobian{};

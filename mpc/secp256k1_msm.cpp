@@ -290,7 +290,7 @@ std::vector<Affine> accumulate_affine(std::vector<BucketAdd> adds, std::span<con
     prefix.resize(m);
     Fe acc = fe_from_u64(1);
     for (size_t i = 0; i < m; ++i) {
-      dx[i] = fe_sub(points[round[i].point].x, buckets[round[i].bucket].x);
+      dx[i] = fe_sub_unreduced(points[round[i].point].x, buckets[round[i].bucket].x);  // only multiplied
       prefix[i] = acc;
       acc = fe_mul(acc, dx[i]);
     }
@@ -300,9 +300,9 @@ std::vector<Affine> accumulate_affine(std::vector<BucketAdd> adds, std::span<con
       inv = fe_mul(inv, dx[i]);
       Affine& b = buckets[round[i].bucket];
       const Affine q = point_of(round[i]);
-      const Fe lambda = fe_mul(fe_sub(q.y, b.y), dx_inv);
+      const Fe lambda = fe_mul(fe_sub_unreduced(q.y, b.y), dx_inv);
       const Fe x3 = fe_sub(fe_sub(fe_sqr(lambda), b.x), q.x);
-      b.y = fe_sub(fe_mul(lambda, fe_sub(b.x, x3)), b.y);
+      b.y = fe_sub(fe_mul(lambda, fe_sub_unreduced(b.x, x3)), b.y);
       b.x = x3;
       busy[round[i].bucket] = 0;
     }

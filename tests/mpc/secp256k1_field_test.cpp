@@ -151,6 +151,53 @@ TEST_F(FieldVsGmp, LimbBoundsAndNonCanonicalPatterns) {
   EXPECT_EQ(fe_to_limbs64(weak[3]), (std::array<uint64_t, 4>{}));
 }
 
+// fe_sub_unreduced skips the carry pass, so its limbs reach 2^53 + 2^54
+// (a at the weak bound, b = 0: a + 4p limb by limb). As operands of fe_mul
+// and fe_sqr (both sides unreduced, too) and of is_zero / ==, such values
+// must still give exactly the GMP results.
+TEST_F(FieldVsGmp, UnreducedDifferencesAsMultiplicationOperands) {
+  const uint64_t m53 = (uint64_t{1} << 53) - 1, m49 = (uint64_t{1} << 49) - 1;
+  DeterministicRng rng(uint64_t{0x04ED});
+  std::vector<Fe> weak = {Fe{{m53, m53, m53, m53, m49}}, Fe{}, Fe{{0, m53, 0, m53, 0}}, fe_from_u64(1),
+                          Fe{{0xFFFFEFFFFFC2FULL, (uint64_t{1} << 52) - 1, (uint64_t{1} << 52) - 1,
+                              (uint64_t{1} << 52) - 1, (uint64_t{1} << 48) - 1}}};  // the limbs of p
+  for (int i = 0; i < 4; ++i) weak.push_back(random_fe(rng));
+  auto expect_mod_p = [&](const Fe& got, mpz_srcptr want_raw) {
+    Mpz r;
+    mpz_mod(r.get(), want_raw, p_.get());
+    EXPECT_EQ(got, r.to_fe());
+  };
+  // The largest limbs: the weak bound minus zero.
+  const Fe top = fe_sub_unreduced(weak[0], Fe{});
+  std::vector<Fe> unreduced;
+  for (const Fe& a : weak) {
+    for (const Fe& b : weak) unreduced.push_back(fe_sub_unreduced(a, b));
+  }
+  for (const Fe& u : unreduced) {
+    Mpz zu, r;
+    Mpz::raw_value(u, zu.get());
+    EXPECT_LT(mpz_sizeinbase(zu.get(), 2), 261u);
+    mpz_mul(r.get(), zu.get(), zu.get());
+    expect_mod_p(fe_sqr(u), r.get());
+    mpz_mod(r.get(), zu.get(), p_.get());
+    EXPECT_EQ(u.is_zero(), mpz_sgn(r.get()) == 0);
+    EXPECT_EQ(u, r.to_fe());
+    for (const Fe& v : {top, unreduced.back(), weak.front(), weak.back()}) {
+      Mpz zv;
+      Mpz::raw_value(v, zv.get());
+      mpz_mul(r.get(), zu.get(), zv.get());
+      expect_mod_p(fe_mul(u, v), r.get());
+      expect_mod_p(fe_mul(v, u), r.get());
+    }
+  }
+  // top squared, both ways.
+  Mpz zt, r;
+  Mpz::raw_value(top, zt.get());
+  mpz_mul(r.get(), zt.get(), zt.get());
+  expect_mod_p(fe_mul(top, top), r.get());
+  expect_mod_p(fe_sqr(top), r.get());
+}
+
 TEST(Secp256k1Field, BytesRoundTripAndStrictDecode) {
   DeterministicRng rng(uint64_t{0xB17E5});
   for (int i = 0; i < 100; ++i) {
