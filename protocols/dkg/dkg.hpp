@@ -185,8 +185,9 @@ class DkgParty final : public runtime::RoundParty {
     return r;
   }
 
-  // Whether this run folds every check into round 3's one multi-scalar
-  // check: batched checks with exchanged verification shares.
+  // Whether this run checks round 1's proofs inside round 3's multi-scalar
+  // check (batched checks with exchanged verification shares), so that each
+  // party runs one multi-scalar multiplication for the whole run.
   bool folded() const {
     return config_.options.batch_verify && config_.options.verification_shares == VerificationShares::kExchange;
   }
