@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "mpc/hash.hpp"
+
 namespace okmpc::frost {
 
 namespace {
@@ -28,29 +30,23 @@ Status expand_message_xmd_sha256(std::initializer_list<ByteView> msg_parts, Byte
                                             static_cast<uint8_t>(len), 0};
 
   // b_0 = H(Z_pad || msg || I2OSP(len, 2) || I2OSP(0, 1) || DST_prime)
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  crypto_hash_sha256_update(&st, z_pad.data(), z_pad.size());
-  for (ByteView part : msg_parts) crypto_hash_sha256_update(&st, part.data(), part.size());
-  crypto_hash_sha256_update(&st, len_and_zero.data(), len_and_zero.size());
-  crypto_hash_sha256_update(&st, dst.data(), dst.size());
-  crypto_hash_sha256_update(&st, dst_len.data(), dst_len.size());
-  std::array<uint8_t, kHashBytes> b0;
-  crypto_hash_sha256_final(&st, b0.data());
+  // (SHA-256 through mpc/hash.hpp: OpenSSL, with the CPU's SHA extensions).
+  Sha256 h0;
+  h0.update(z_pad);
+  for (ByteView part : msg_parts) h0.update(part);
+  h0.update(len_and_zero);
+  h0.update(dst);
+  h0.update(dst_len);
+  Hash32 b0 = h0.finish();
 
   // b_1 = H(b_0 || I2OSP(1, 1) || DST_prime);
   // b_i = H(strxor(b_0, b_(i-1)) || I2OSP(i, 1) || DST_prime).
   std::array<uint8_t, kHashBytes> chain{};
-  std::array<uint8_t, kHashBytes> prev{};
+  Hash32 prev{};
   for (size_t i = 1; i <= ell; ++i) {
     for (size_t k = 0; k < kHashBytes; ++k) chain[k] = static_cast<uint8_t>(b0[k] ^ prev[k]);
     const std::array<uint8_t, 1> counter{static_cast<uint8_t>(i)};
-    crypto_hash_sha256_init(&st);
-    crypto_hash_sha256_update(&st, chain.data(), chain.size());
-    crypto_hash_sha256_update(&st, counter.data(), counter.size());
-    crypto_hash_sha256_update(&st, dst.data(), dst.size());
-    crypto_hash_sha256_update(&st, dst_len.data(), dst_len.size());
-    crypto_hash_sha256_final(&st, prev.data());
+    prev = sha256({chain, counter, dst, dst_len});
     const size_t offset = (i - 1) * kHashBytes;
     const size_t take = std::min(kHashBytes, len - offset);
     std::copy_n(prev.begin(), take, out.begin() + static_cast<std::ptrdiff_t>(offset));
@@ -58,7 +54,6 @@ Status expand_message_xmd_sha256(std::initializer_list<ByteView> msg_parts, Byte
   sodium_memzero(b0.data(), b0.size());
   sodium_memzero(chain.data(), chain.size());
   sodium_memzero(prev.data(), prev.size());
-  sodium_memzero(&st, sizeof st);
   return ok();
 }
 
