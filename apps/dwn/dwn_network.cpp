@@ -1,5 +1,7 @@
 #include "apps/dwn/dwn_network.hpp"
 
+#include <sodium.h>
+
 #include <future>
 #include <optional>
 #include <utility>
@@ -24,6 +26,14 @@ runtime::SimConfig live_network() {
   OsRng os;
   net.seed = os.next_u64();
   net.party_rng = [](runtime::PartyId) -> std::unique_ptr<Rng> { return std::make_unique<OsRng>(); };
+  // Identity keys from the OS, not from the 64-bit network seed.
+  net.identity_key = [](runtime::PartyId) {
+    OsRng rng;
+    ByteArray<32> seed = rng.bytes<32>();
+    auto key = runtime::IdentityKey::from_seed(seed);
+    sodium_memzero(seed.data(), seed.size());
+    return key;
+  };
   return net;
 }
 

@@ -109,10 +109,14 @@ class Sim {
 
  private:
   void bind_identities() {
-    auto directory = std::make_shared<IdentityDirectory>();
-    for (const auto& [id, p] : parties_) directory->emplace(id, simnet_identity(cfg_.seed, id).public_key());
+    std::map<PartyId, IdentityKey> keys;
     for (const auto& [id, p] : parties_) {
-      p->bind_identity(Identity{simnet_identity(cfg_.seed, id), directory});
+      keys.emplace(id, cfg_.identity_key ? cfg_.identity_key(id) : simnet_identity(cfg_.seed, id));
+    }
+    auto directory = std::make_shared<IdentityDirectory>();
+    for (const auto& [id, key] : keys) directory->emplace(id, key.public_key());
+    for (const auto& [id, p] : parties_) {
+      p->bind_identity(Identity{std::move(keys.at(id)), directory});
       if (cfg_.rewrite_broadcast) p->set_broadcast_rewriter(cfg_.rewrite_broadcast);
     }
   }

@@ -31,8 +31,8 @@
 //
 // Identities. The simulation is the PKI of the run (identity.hpp): before
 // starting, every party (crashed ones too) gets an Ed25519 identity key
-// derived from `seed` (simnet_identity) and the directory of all public
-// keys. Protocols sign their reliable broadcasts with it.
+// (SimConfig::identity_key, by default derived from `seed`: simnet_identity)
+// and the directory of all public keys. Protocols sign their reliable broadcasts with it.
 #pragma once
 
 #include <functional>
@@ -95,6 +95,11 @@ struct SimConfig {
   unsigned threads = 1;       // > 1: a batch's receivers run on a thread pool
   // Each party's randomness. Default: DeterministicRng(seed).fork("party", id).
   std::function<std::unique_ptr<Rng>(PartyId)> party_rng;
+  // Each party's identity key, called once per party before the run.
+  // Default: simnet_identity(seed, id), derived from the 64-bit seed so runs
+  // reproduce and tests can sign as a party. A deployment (the DWN) supplies
+  // keys from a real source of randomness instead.
+  std::function<IdentityKey(PartyId)> identity_key;
 };
 
 // One delivered message, in delivery order.

@@ -314,6 +314,41 @@ TEST(Simnet, IdentitiesAreThePartiesOwnAndDistinct) {
   EXPECT_NE(simnet_identity(1, 2).public_key(), simnet_identity(2, 2).public_key());
 }
 
+TEST(Simnet, SuppliedIdentityKeysReplaceTheSeedDerivedOnes) {
+  // Keys from SimConfig::identity_key (the DWN draws them from the OS): the
+  // run signs and checks with them, and a signature under the key the seed
+  // would have given party 3 no longer makes a provable equivocation.
+  Net net(4);
+  SimConfig cfg;
+  int calls = 0;
+  cfg.identity_key = [&calls](PartyId id) {
+    ++calls;
+    ByteArray<32> seed;
+    seed.fill(static_cast<uint8_t>(0xA0 + id));
+    return IdentityKey::from_seed(seed);
+  };
+  auto honest = net.run(cfg);
+  ASSERT_TRUE(honest) << honest.error();
+  net.expect_all_agree();
+  EXPECT_EQ(calls, 4);
+
+  Net forged(4);
+  cfg.corrupt = {3};
+  cfg.tamper_link = [](PartyId from, PartyId to, Message m) -> std::optional<Message> {
+    if (from == 3 && to == 4 && m.protocol == ProtocolId::kTest && m.round == 1) {
+      m.payload = u64_bytes(777);
+      m.signature = sign_broadcast(EchoContext{m.protocol, m.version, m.session, m.round}, 3, m.payload,
+                                   simnet_identity(SimConfig{}.seed, 3));
+    }
+    return m;
+  };
+  auto r = forged.run(cfg);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kProtocolAbort) << r.error();
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{3});
+  EXPECT_EQ(r.error().message.find("equivocated broadcast"), std::string::npos) << r.error();
+}
+
 TEST(Simnet, ConflictingDuplicateNamed) {
   Net net(3);
   SimConfig cfg;
