@@ -1,5 +1,9 @@
 #include "apps/dwn/sqlite_group_commit.hpp"
 
+#include <exception>
+#include <optional>
+#include <string>
+
 #include "apps/dwn/sqlite_statement.hpp"
 #include "apps/dwn/sqlite_transaction.hpp"
 
@@ -37,14 +41,43 @@ void SqliteGroupCommit::commit_batch(const std::vector<Job*>& batch) {
     for (Job* j : batch) j->result = tl::unexpected(tx.error());
     return;
   }
+  // Every body must leave the outer transaction open and its savepoint
+  // handled; if SQLite rolled the transaction back itself (SQLITE_FULL,
+  // IOERR, …) or a savepoint step fails, later bodies would run in
+  // autocommit mode and be written one by one, so the batch stops and fails
+  // as a whole instead.
+  std::optional<Error> broken;
   for (Job* j : batch) {
+    if (broken) {
+      j->result = tl::unexpected(*broken);
+      continue;
+    }
     if (auto s = sqlite_exec(db_, "SAVEPOINT group_commit_body"); !s) {
+      broken = s.error();
       j->result = std::move(s);
       continue;
     }
-    j->result = (*j->body)(db_);
-    if (!j->result) (void)sqlite_exec(db_, "ROLLBACK TO group_commit_body");
-    (void)sqlite_exec(db_, "RELEASE group_commit_body");
+    try {
+      j->result = (*j->body)(db_);
+    } catch (const std::exception& e) {
+      j->result = fail(ErrorCode::kInternal, std::string("sqlite group commit: transaction body threw: ") + e.what());
+    }
+    if (!j->result) {
+      if (auto undone = sqlite_exec(db_, "ROLLBACK TO group_commit_body"); !undone) broken = undone.error();
+    }
+    if (!broken) {
+      if (auto released = sqlite_exec(db_, "RELEASE group_commit_body"); !released) broken = released.error();
+    }
+    if (!broken && sqlite3_get_autocommit(db_) != 0) {
+      broken = Error(ErrorCode::kIo, "sqlite: the transaction was rolled back by the database");
+    }
+  }
+  if (broken) {
+    tx->rollback();
+    for (Job* j : batch) {
+      if (j->result) j->result = tl::unexpected(*broken);
+    }
+    return;
   }
   if (auto committed = tx->commit(); !committed) {
     for (Job* j : batch) {

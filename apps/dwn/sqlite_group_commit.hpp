@@ -6,11 +6,13 @@
 // Bodies that queue while the leader's fsync runs form the next batch, so
 // one fsync covers many writers and nobody waits on a timer.
 //
-// Each body sees its own writes only and is isolated from the batch's other
-// bodies: a body that returns an error is rolled back to its savepoint alone
-// and that error is what its caller gets. A failed BEGIN or COMMIT fails
-// every body of the batch, and then none of them is written (ROLLBACK). A
-// body returns only after its batch is durable (or failed).
+// Bodies of a batch run one after another in one transaction, so a body
+// sees the writes of the bodies before it (they commit or fail together).
+// A body that returns an error (or throws: kInternal) is rolled back to its
+// savepoint alone and that error is what its caller gets. A failed BEGIN or
+// COMMIT, a failed savepoint step, or a transaction the database rolled back
+// by itself fails every body of the batch, and then none of them is written.
+// run() returns only after its batch is durable (or failed).
 #pragma once
 
 #include <sqlite3.h>

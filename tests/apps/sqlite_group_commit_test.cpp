@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -136,6 +137,34 @@ TEST_F(GroupCommitTest, FailedCommitFailsTheBatchWritesNothingAndLeavesNoTransac
   EXPECT_TRUE(sqlite3_get_autocommit(db_) != 0);
   EXPECT_TRUE(group_->run([](sqlite3* db) { return insert(db, "after"); }));
   EXPECT_TRUE(has("after"));
+}
+
+TEST_F(GroupCommitTest, TransactionLostInsideABodyFailsTheBatchWithoutAutocommitting) {
+  // A body that ends the outer transaction (as SQLite does by itself on
+  // SQLITE_FULL or an I/O error): its write and everything after it must
+  // not be committed piecemeal; the caller gets an error.
+  auto r = group_->run([](sqlite3* db) -> Status {
+    OKMPC_TRY(insert(db, "lost"));
+    return sqlite_exec(db, "ROLLBACK");
+  });
+  ASSERT_FALSE(r);
+  EXPECT_FALSE(has("lost"));
+  EXPECT_TRUE(sqlite3_get_autocommit(db_) != 0);
+  EXPECT_TRUE(group_->run([](sqlite3* db) { return insert(db, "next"); }));
+  EXPECT_TRUE(has("next"));
+}
+
+TEST_F(GroupCommitTest, ThrowingBodyFailsAloneAndDoesNotWedgeLaterWriters) {
+  auto r = group_->run([](sqlite3* db) -> Status {
+    OKMPC_TRY(insert(db, "half"));
+    throw std::runtime_error("boom");
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
+  EXPECT_NE(r.error().message.find("boom"), std::string::npos);
+  EXPECT_FALSE(has("half"));
+  EXPECT_TRUE(group_->run([](sqlite3* db) { return insert(db, "after-throw"); }));
+  EXPECT_TRUE(has("after-throw"));
 }
 
 }  // namespace
