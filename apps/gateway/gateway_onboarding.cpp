@@ -47,6 +47,7 @@ ApiError dwn_error(const Error& e, ApiErrorCode fallback) {
 struct Gateway::UserAndKeygen {
   UserRecord user;
   uint32_t rebound_mask = 0;            // nodes bound on this (returning) login
+  std::string rebind_error;             // why a re-bind failed (the login goes on)
   std::optional<dwn::UserKeys> keygen;  // set on first login
   bool from_pool = false;               // keys claimed from the pool (generated earlier)
   double keygen_ms = 0;                 // claim (or generation) and binding
@@ -84,9 +85,13 @@ ApiResult<Gateway::UserAndKeygen> Gateway::find_or_create_user(const std::string
     // A DWN node that was down when the user's pooled set was claimed still
     // holds its shares under the unclaimed owner; bind them now that it is
     // back, so the user keeps n - t nodes of slack instead of none.
+    // Best effort: a node that refuses or fails now is retried at the next
+    // login, and the nodes bound at the claim can still sign (collect_signers
+    // decides). Concurrent logins of one identity are serialized by the
+    // caller's identity lock, so two re-binds never race on a share file.
     auto rebound = rebind_missing_nodes(identity, certificate_json, session_address);
-    if (!rebound) return tl::unexpected(rebound.error());
-    out.rebound_mask = *rebound;
+    out.rebound_mask = rebound ? *rebound : 0;
+    if (!rebound) out.rebind_error = rebound.error().message;
     return out;
   }
   auto start = Clock::now();
@@ -292,6 +297,7 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
     }
     details["dwnRebound"] = std::move(rebound);
   }
+  if (!user_result->rebind_error.empty()) details["dwnRebindError"] = user_result->rebind_error;
   details["userId"] = user.user_id;
   json::object quorum;
   json::array nodes;
