@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <filesystem>
 #include <string>
@@ -152,6 +153,41 @@ TEST_F(GroupCommitTest, TransactionLostInsideABodyFailsTheBatchWithoutAutocommit
   EXPECT_TRUE(sqlite3_get_autocommit(db_) != 0);
   EXPECT_TRUE(group_->run([](sqlite3* db) { return insert(db, "next"); }));
   EXPECT_TRUE(has("next"));
+}
+
+TEST_F(GroupCommitTest, BodiesAfterALostTransactionAreNotWrittenOneByOne) {
+  // Batch 1 = {hold}: it waits until B and C have queued, so they form
+  // batch 2 = {B, C} in that order. B ends the outer transaction; C must
+  // then fail without its row being autocommitted behind the batch's back.
+  std::atomic<bool> release{false};
+  std::thread holder([&] {
+    (void)group_->run([&](sqlite3* db) -> Status {
+      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return insert(db, "hold");
+    });
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  Status b_result = ok(), c_result = ok();
+  std::thread b([&] {
+    b_result = group_->run([](sqlite3* db) -> Status {
+      OKMPC_TRY(insert(db, "b"));
+      return sqlite_exec(db, "ROLLBACK");
+    });
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::thread c([&] { c_result = group_->run([](sqlite3* db) { return insert(db, "c"); }); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  release = true;
+  holder.join();
+  b.join();
+  c.join();
+  ASSERT_EQ(group_->batches(), 2u) << "B and C were meant to share one batch";
+  EXPECT_TRUE(has("hold"));
+  EXPECT_FALSE(b_result);
+  EXPECT_FALSE(c_result);
+  EXPECT_FALSE(has("b"));
+  EXPECT_FALSE(has("c"));
+  EXPECT_TRUE(sqlite3_get_autocommit(db_) != 0);
 }
 
 TEST_F(GroupCommitTest, ThrowingBodyFailsAloneAndDoesNotWedgeLaterWriters) {
