@@ -97,13 +97,37 @@ SignedRound<S> sign_all(const Setup<S>& s, Rng& rng) {
   return r;
 }
 
+// Who aggregates: signer 1 reusing its round-two R, or an external
+// coordinator that computes R itself.
+enum class Coordinator { kSigner, kExternal };
+
 template <Ciphersuite S>
-void BM_FrostSign(benchmark::State& st) {
+Result<Signature<S>> aggregate_as(Coordinator who, const SignedRound<S>& r, const Setup<S>& s) {
+  if (who == Coordinator::kSigner) return aggregate<S>(r.package, r.shares, s.public_keys, *r.first_signer_commitment);
+  return aggregate<S>(r.package, r.shares, s.public_keys);
+}
+
+// Both rounds of every signer plus aggregation, per iteration.
+template <Ciphersuite S, Coordinator kWho>
+void BM_FrostSignWith(benchmark::State& st) {
   const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
-  DeterministicRng rng(uint64_t{1});
+  DeterministicRng rng(uint64_t{kWho == Coordinator::kSigner ? 1u : 4u});
   for (auto _ : st) {
-    const auto r = sign_all<S>(s, rng);
-    auto sig = aggregate<S>(r.package, r.shares, s.public_keys, *r.first_signer_commitment);
+    auto sig = aggregate_as<S>(kWho, sign_all<S>(s, rng), s);
+    if (!sig) std::abort();
+    benchmark::DoNotOptimize(sig->z);
+  }
+  add_counters(st, s);
+}
+
+// Aggregation alone, on one fixed signing.
+template <Ciphersuite S, Coordinator kWho>
+void BM_FrostAggregateWith(benchmark::State& st) {
+  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
+  DeterministicRng rng(uint64_t{kWho == Coordinator::kSigner ? 5u : 3u});
+  const auto r = sign_all<S>(s, rng);
+  for (auto _ : st) {
+    auto sig = aggregate_as<S>(kWho, r, s);
     if (!sig) std::abort();
     benchmark::DoNotOptimize(sig->z);
   }
@@ -111,17 +135,13 @@ void BM_FrostSign(benchmark::State& st) {
 }
 
 template <Ciphersuite S>
-void BM_FrostSignExternal(benchmark::State& st) {
-  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
-  DeterministicRng rng(uint64_t{4});
-  for (auto _ : st) {
-    const auto r = sign_all<S>(s, rng);
-    auto sig = aggregate<S>(r.package, r.shares, s.public_keys);
-    if (!sig) std::abort();
-    benchmark::DoNotOptimize(sig->z);
-  }
-  add_counters(st, s);
-}
+void BM_FrostSign(benchmark::State& st) { BM_FrostSignWith<S, Coordinator::kSigner>(st); }
+template <Ciphersuite S>
+void BM_FrostSignExternal(benchmark::State& st) { BM_FrostSignWith<S, Coordinator::kExternal>(st); }
+template <Ciphersuite S>
+void BM_FrostAggregate(benchmark::State& st) { BM_FrostAggregateWith<S, Coordinator::kExternal>(st); }
+template <Ciphersuite S>
+void BM_FrostAggregateAsSigner(benchmark::State& st) { BM_FrostAggregateWith<S, Coordinator::kSigner>(st); }
 
 template <Ciphersuite S>
 void BM_FrostSigners(benchmark::State& st) {
@@ -130,32 +150,6 @@ void BM_FrostSigners(benchmark::State& st) {
   for (auto _ : st) {
     auto r = sign_all<S>(s, rng);
     benchmark::DoNotOptimize(r.shares.data());
-  }
-  add_counters(st, s);
-}
-
-template <Ciphersuite S>
-void BM_FrostAggregate(benchmark::State& st) {
-  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
-  DeterministicRng rng(uint64_t{3});
-  const auto r = sign_all<S>(s, rng);
-  for (auto _ : st) {
-    auto sig = aggregate<S>(r.package, r.shares, s.public_keys);
-    if (!sig) std::abort();
-    benchmark::DoNotOptimize(sig->z);
-  }
-  add_counters(st, s);
-}
-
-template <Ciphersuite S>
-void BM_FrostAggregateAsSigner(benchmark::State& st) {
-  const auto& s = setup<S>(static_cast<uint32_t>(st.range(0)), static_cast<uint32_t>(st.range(1)));
-  DeterministicRng rng(uint64_t{5});
-  const auto r = sign_all<S>(s, rng);
-  for (auto _ : st) {
-    auto sig = aggregate<S>(r.package, r.shares, s.public_keys, *r.first_signer_commitment);
-    if (!sig) std::abort();
-    benchmark::DoNotOptimize(sig->z);
   }
   add_counters(st, s);
 }
