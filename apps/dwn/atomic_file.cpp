@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "mpc/hex.hpp"
+
 namespace okmpc::dwn {
 
 namespace fs = std::filesystem;
@@ -21,9 +23,14 @@ Error io_error(const std::string& what, const fs::path& path) {
 }  // namespace
 
 Status write_file_atomic(const fs::path& path, ByteView data, mode_t mode) {
+  // A temporary name of its own (O_EXCL): concurrent writers of one path
+  // never truncate or rename each other's half-written file; the last
+  // rename wins with a complete file.
+  uint8_t nonce[8];
+  randombytes_buf(nonce, sizeof nonce);
   fs::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+  tmp += ".tmp-" + to_hex(ByteView(nonce, sizeof nonce));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) return tl::unexpected(io_error("cannot create", tmp));
   ::fchmod(fd, mode);
   size_t done = 0;
@@ -31,13 +38,23 @@ Status write_file_atomic(const fs::path& path, ByteView data, mode_t mode) {
     ssize_t w = ::write(fd, data.data() + done, data.size() - done);
     if (w < 0) {
       if (errno == EINTR) continue;
+      Error e = io_error("cannot write", tmp);
       ::close(fd);
-      return tl::unexpected(io_error("cannot write", tmp));
+      ::unlink(tmp.c_str());
+      return tl::unexpected(std::move(e));
     }
     done += static_cast<size_t>(w);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) return tl::unexpected(io_error("cannot sync", tmp));
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return tl::unexpected(io_error("cannot rename into", path));
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    Error e = io_error("cannot sync", tmp);
+    ::unlink(tmp.c_str());
+    return tl::unexpected(std::move(e));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    Error e = io_error("cannot rename into", path);
+    ::unlink(tmp.c_str());
+    return tl::unexpected(std::move(e));
+  }
   int dfd = ::open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {
     ::fsync(dfd);
