@@ -76,18 +76,37 @@ Result<PooledKeySet> read_set(const SqliteStatement& s) {
   return out;
 }
 
+// The set claimed by `identity`, if any, on either connection.
+Result<std::optional<PooledKeySet>> set_claimed_by(sqlite3* db, const std::string& identity) {
+  SqliteStatement s(db, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
+  if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
+  s.bind(1, identity);
+  const int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<PooledKeySet>{};
+  if (rc != SQLITE_ROW) return tl::unexpected(sqlite_error(db, "query key sets"));
+  OKMPC_ASSIGN_OR_RETURN(PooledKeySet set, read_set(s));
+  return std::optional<PooledKeySet>(std::move(set));
+}
+
 }  // namespace
 
 Result<std::unique_ptr<KeyPool>> KeyPool::open(const std::filesystem::path& file) {
   OKMPC_ASSIGN_OR_RETURN(sqlite3* db,
                          sqlite_open(file, {"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", kSchema}));
-  return std::unique_ptr<KeyPool>(new KeyPool(db));
+  auto reader = sqlite_open_reader(file);
+  if (!reader) {
+    sqlite3_close(db);
+    return tl::unexpected(reader.error());
+  }
+  return std::unique_ptr<KeyPool>(new KeyPool(db, *reader));
 }
 
-KeyPool::KeyPool(sqlite3* db) : db_(db), writes_(std::make_unique<SqliteGroupCommit>(db, mutex_)) {}
+KeyPool::KeyPool(sqlite3* db, sqlite3* reader)
+    : db_(db), reader_(reader), writes_(std::make_unique<SqliteGroupCommit>(db, mutex_)) {}
 
 KeyPool::~KeyPool() {
   writes_.reset();
+  sqlite3_close(reader_);
   sqlite3_close(db_);
 }
 
@@ -124,18 +143,8 @@ Result<std::optional<PooledKeySet>> KeyPool::claim(const std::string& identity) 
   if (identity.empty()) return fail(ErrorCode::kInvalidArgument, "key pool: empty identity");
   std::optional<PooledKeySet> out;
   OKMPC_TRY(writes_->run([&](sqlite3* db) -> Status {
-    out.reset();
-    {
-      SqliteStatement s(db, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
-      if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
-      s.bind(1, identity);
-      const int rc = s.step();
-      if (rc == SQLITE_ROW) {
-        OKMPC_ASSIGN_OR_RETURN(out, read_set(s));
-        return ok();
-      }
-      if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db, "query key sets"));
-    }
+    OKMPC_ASSIGN_OR_RETURN(out, set_claimed_by(db, identity));
+    if (out) return ok();
     SqliteStatement s(db, (std::string("SELECT ") + kColumns +
                            " FROM key_sets WHERE claimed_by IS NULL ORDER BY set_id LIMIT 1").c_str());
     if (!s.ok()) return tl::unexpected(sqlite_error(db, "prepare"));
@@ -155,15 +164,8 @@ Result<std::optional<PooledKeySet>> KeyPool::claim(const std::string& identity) 
 }
 
 Result<std::optional<PooledKeySet>> KeyPool::find_claimed(const std::string& identity) {
-  std::lock_guard lock(mutex_);
-  SqliteStatement s(db_, (std::string("SELECT ") + kColumns + " FROM key_sets WHERE claimed_by = ?1").c_str());
-  if (!s.ok()) return tl::unexpected(sqlite_error(db_, "prepare"));
-  s.bind(1, identity);
-  const int rc = s.step();
-  if (rc == SQLITE_DONE) return std::optional<PooledKeySet>{};
-  if (rc != SQLITE_ROW) return tl::unexpected(sqlite_error(db_, "query key sets"));
-  OKMPC_ASSIGN_OR_RETURN(PooledKeySet set, read_set(s));
-  return std::optional<PooledKeySet>(std::move(set));
+  std::lock_guard lock(read_mutex_);
+  return set_claimed_by(reader_, identity);
 }
 
 Status KeyPool::mark_bound(int64_t set_id, uint32_t mask) {

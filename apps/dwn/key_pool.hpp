@@ -58,7 +58,8 @@ class KeyPool {
   // it and none is free. kInvalidArgument for an empty identity.
   Result<std::optional<PooledKeySet>> claim(const std::string& identity);
 
-  // The set claimed by `identity`, read only (no claim); nullopt if none.
+  // The set claimed by `identity`, read only (no claim) through a second
+  // connection that never waits for a commit; nullopt if none.
   Result<std::optional<PooledKeySet>> find_claimed(const std::string& identity);
 
   // Sets the bound bits of a set (ORed into the stored mask).
@@ -68,9 +69,11 @@ class KeyPool {
   Result<int64_t> free_count();
 
  private:
-  explicit KeyPool(sqlite3* db);
-  std::mutex mutex_;  // the connection
+  KeyPool(sqlite3* db, sqlite3* reader);
+  std::mutex mutex_;       // the writer connection
+  std::mutex read_mutex_;  // the reader connection
   sqlite3* db_;
+  sqlite3* reader_;
   std::unique_ptr<SqliteGroupCommit> writes_;
 };
 

@@ -91,4 +91,11 @@ inline Result<sqlite3*> sqlite_open(const std::filesystem::path& file, std::init
   return db;
 }
 
+// A second, read-only connection to a WAL database that `sqlite_open` has
+// set up: it sees every committed transaction and never waits for the
+// writer's commit (or its fsync). kIo on failure.
+inline Result<sqlite3*> sqlite_open_reader(const std::filesystem::path& file) {
+  return sqlite_open(file, {"PRAGMA query_only=ON;"});
+}
+
 }  // namespace okmpc::dwn

@@ -64,9 +64,7 @@ Result<std::unique_ptr<UserStore>> UserStore::open(const std::filesystem::path& 
   OKMPC_ASSIGN_OR_RETURN(
       sqlite3* db,
       dwn::sqlite_open(file, {"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", kSchema}));
-  // Reads go through their own connection: in WAL mode they see every
-  // committed transaction and never wait for the writer's fsync.
-  auto reader = dwn::sqlite_open(file, {"PRAGMA query_only=ON;"});
+  auto reader = dwn::sqlite_open_reader(file);
   if (!reader) {
     sqlite3_close(db);
     return tl::unexpected(reader.error());
