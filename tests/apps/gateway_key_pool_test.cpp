@@ -43,16 +43,6 @@ bool wait_for_pool(HttpClient& http, int64_t free) {
   return false;
 }
 
-// Logs `sub` in with a fresh session key; the answer's data (200 asserted
-// by the caller through `status`).
-boost::json::object login(LoginClient& c, const std::string& sub, unsigned* status, std::string* body) {
-  auto key = c.new_session_key();
-  auto r = c.authenticate(key, c.google_token(sub, "", key));
-  *status = r.status;
-  *body = r.body;
-  return data_of(r);
-}
-
 TEST(GatewayKeyPool, FirstLoginWithOneDwnNodeDownUsesAPooledKeySet) {
   TempDir dir;
   {
@@ -86,31 +76,31 @@ TEST(GatewayKeyPool, FirstLoginWithOneDwnNodeDownUsesAPooledKeySet) {
   }
   // Node 2 is back: it missed the claim, so the next login binds its shares
   // (it checks the quorum certificate itself) and says so.
-  unsigned status = 0;
-  std::string body;
   {
     GatewayProcess gw(dir.path());
     ASSERT_NE(gw.port(), 0);
     LoginClient c(gw.port());
-    auto data = login(c, "pool-sub", &status, &body);
-    ASSERT_EQ(status, 200u) << body;
+    auto r = c.login_as("pool-sub");
+    ASSERT_EQ(r.status, 200u) << r.body;
+    auto data = data_of(r);
     auto& details = data["okmpc"].as_object();
     EXPECT_FALSE(details["firstLogin"].as_bool());
     EXPECT_EQ(std::string(data["userSWA"].as_string()), swa);
-    ASSERT_TRUE(details.contains("dwnRebound")) << body;
+    ASSERT_TRUE(details.contains("dwnRebound")) << r.body;
     EXPECT_EQ(details["dwnRebound"], boost::json::value(boost::json::array{2}));
     // A later login has nothing left to bind.
-    auto again = login(c, "pool-sub", &status, &body);
-    ASSERT_EQ(status, 200u) << body;
-    EXPECT_FALSE(again["okmpc"].as_object().contains("dwnRebound")) << body;
+    auto again = c.login_as("pool-sub");
+    ASSERT_EQ(again.status, 200u) << again.body;
+    EXPECT_FALSE(data_of(again)["okmpc"].as_object().contains("dwnRebound")) << again.body;
   }
   // Now node 1 is down: nodes 2 and 3 hold bound shares and sign 2-of-3.
   // Without the re-binding only node 3 would, and the login would fail.
   GatewayProcess gw(dir.path(), {"--dwn-down", "1"});
   ASSERT_NE(gw.port(), 0);
   LoginClient c(gw.port());
-  auto data = login(c, "pool-sub", &status, &body);
-  ASSERT_EQ(status, 200u) << body;
+  auto r = c.login_as("pool-sub");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto data = data_of(r);
   EXPECT_EQ(std::string(data["userSWA"].as_string()), swa);
   EXPECT_EQ(signers_of(data), (std::vector<uint32_t>{2, 3}));
 }
