@@ -9,8 +9,12 @@
 // field. Everything secret (base_mul, s·P with a secret s) stays on
 // libsecp256k1 (ecmult_gen, ecmult_const); see papers/curves.md.
 //
-// NOT CONSTANT TIME: several functions branch on the values (conditional
-// reductions, the inversion, the square root). Never pass secret-derived data.
+// NOT CONSTANT TIME as a whole: fe_normalize, the comparisons, the
+// inversion and the square root branch on the values; never pass them
+// secret-derived data. The ring operations (fe_add, fe_sub, fe_sub_unreduced,
+// fe_negate, fe_mul_int, fe_double, fe_mul, fe_sqr) and fe_cmov are
+// branch-free with value-independent memory access, so a constant-time
+// algorithm may build on them (mpc/secp256k1_base.hpp does).
 //
 // Representation: five limbs in radix 2^52 (little-endian limb order) with
 // lazy carries, so additions and subtractions are branch-free and cheap and a
@@ -139,6 +143,12 @@ inline Fe fe_sub_unreduced(const Fe& a, const Fe& b) {
   using field_detail::kP0;
   return Fe{{a.n[0] + 4 * kP0 - b.n[0], a.n[1] + 4 * kM52 - b.n[1], a.n[2] + 4 * kM52 - b.n[2],
              a.n[3] + 4 * kM52 - b.n[3], a.n[4] + 4 * kM48 - b.n[4]}};
+}
+
+// r = mask ? a : r for mask all-ones or zero, without a branch or a
+// mask-dependent memory access (constant time: usable on secret data).
+inline void fe_cmov(Fe& r, const Fe& a, uint64_t mask) {
+  for (size_t i = 0; i < r.n.size(); ++i) r.n[i] ^= mask & (r.n[i] ^ a.n[i]);
 }
 
 // -a.
