@@ -151,6 +151,13 @@ class Secp256k1::Point {
   // Σ points (identity for an empty span): native Jacobian additions and one
   // inversion. Public points only (variable time).
   static Point sum(std::span<const Point> points);
+  // result[k] = Σ_r rows[r][k] for k < width: the coefficient-wise sum of
+  // equal-length vectors (the DKG's Feldman commitment vectors), all columns
+  // at once by batch-affine tree addition (secp256k1_vartime::sum_groups:
+  // one shared field inversion per tree level). Identity entries add
+  // nothing; no rows give identities. Precondition: every row has at least
+  // width entries. Public points only (variable time).
+  static std::vector<Point> sum_columns_vartime(std::span<const std::span<const Point>> rows, size_t width);
   // Σ scalars[i]·points[i]. Variable time: public inputs only (batched
   // verification) on okmpc's native arithmetic (mpc/secp256k1_msm.hpp):
   // Strauss/wNAF with GLV below kPippengerThreshold terms, Pippenger from

@@ -56,6 +56,84 @@ void batch_to_affine(std::span<const Jacobian> in, std::span<Affine> out) {
   }
 }
 
+namespace {
+
+// One output of a tree level in sum_groups: where it goes and how it is made
+// from the entry at `from` (and the next one, for an addition).
+struct LevelOp {
+  enum Kind : uint8_t { kAdd, kDouble, kCopy };
+  size_t to;
+  size_t from;
+  Kind kind;
+};
+
+}  // namespace
+
+std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_t> offsets) {
+  const size_t groups = offsets.size() - 1;
+  // Live (non-identity) entries of group g: points[start[g] .. start[g] + len[g]).
+  std::vector<size_t> start(groups), len(groups);
+  for (size_t g = 0; g < groups; ++g) {
+    size_t w = offsets[g];
+    for (size_t i = offsets[g]; i < offsets[g + 1]; ++i) {
+      if (!points[i].infinity) points[w++] = points[i];
+    }
+    start[g] = offsets[g];
+    len[g] = w - offsets[g];
+  }
+  std::vector<LevelOp> ops;
+  std::vector<Fe> dx;
+  for (;;) {
+    // Schedule one level: pairs (i, i+1) of every group, outputs packed at
+    // the group's start. An output's slot never lies after its inputs, and
+    // the ops run in input order, so the level works in place.
+    ops.clear();
+    dx.clear();
+    for (size_t g = 0; g < groups; ++g) {
+      if (len[g] < 2) continue;
+      const size_t s = start[g];
+      size_t out = 0;
+      for (size_t i = 0; i + 1 < len[g]; i += 2) {
+        const Affine& a = points[s + i];
+        const Affine& b = points[s + i + 1];
+        const Fe d = fe_sub_unreduced(b.x, a.x);  // only multiplied or tested for zero
+        if (!d.is_zero()) {
+          ops.push_back(LevelOp{s + out++, s + i, LevelOp::kAdd});
+          dx.push_back(d);
+        } else if (a.y == b.y) {
+          ops.push_back(LevelOp{s + out++, s + i, LevelOp::kDouble});
+        }  // else b = −a: nothing to output
+      }
+      if (len[g] % 2 == 1) ops.push_back(LevelOp{s + out++, s + len[g] - 1, LevelOp::kCopy});
+      len[g] = out;
+    }
+    if (ops.empty()) break;
+    fe_batch_inverse_vartime(dx);
+    size_t next_inverse = 0;
+    for (const LevelOp& op : ops) {
+      const Affine a = points[op.from];
+      Affine& r = points[op.to];
+      if (op.kind == LevelOp::kCopy) {
+        r = a;
+      } else if (op.kind == LevelOp::kDouble) {
+        r = to_affine(dbl(to_jacobian(a)));
+      } else {
+        const Affine& b = points[op.from + 1];
+        const Fe lambda = fe_mul(fe_sub_unreduced(b.y, a.y), dx[next_inverse++]);
+        const Fe x3 = fe_sub(fe_sub(fe_sqr(lambda), a.x), b.x);
+        r.y = fe_sub(fe_mul(lambda, fe_sub_unreduced(a.x, x3)), a.y);
+        r.x = x3;
+        r.infinity = false;
+      }
+    }
+  }
+  std::vector<Affine> out(groups);
+  for (size_t g = 0; g < groups; ++g) {
+    if (len[g] == 1) out[g] = points[start[g]];
+  }
+  return out;
+}
+
 bool on_curve(const Affine& a) {
   if (a.infinity) return true;
   const Fe rhs = fe_add(fe_mul(fe_sqr(a.x), a.x), fe_from_u64(7));

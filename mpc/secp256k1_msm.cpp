@@ -242,75 +242,6 @@ int pippenger_window(size_t n, int bits) {
   return best;
 }
 
-// One pending bucket addition: bucket += (negate ? −point : point).
-struct BucketAdd {
-  uint32_t bucket;
-  uint32_t point;
-  bool negate;
-};
-
-// The buckets (affine, identity when empty) after every addition in `adds`,
-// in affine coordinates with Montgomery's batch inversion ("batch-affine"
-// accumulation): each round takes at most one addition per bucket, inverts
-// all the x-differences at once and finishes each addition with
-// λ = Δy/Δx, x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1 (1S + 2M plus 3M for
-// the batch inversion, against 8M + 3S for a mixed Jacobian addition).
-// Additions into a bucket already busy this round wait for the next one.
-// Equal x (doubling, or cancelling to the identity) is handled on the spot.
-std::vector<Affine> accumulate_affine(std::vector<BucketAdd> adds, std::span<const Affine> points,
-                                      size_t bucket_count) {
-  std::vector<Affine> buckets(bucket_count);
-  std::vector<uint8_t> busy(bucket_count, 0);
-  std::vector<BucketAdd> later, round;
-  std::vector<Fe> dx, prefix;
-  auto point_of = [&](const BucketAdd& a) { return a.negate ? negate(points[a.point]) : points[a.point]; };
-  while (!adds.empty()) {
-    later.clear();
-    round.clear();
-    for (const BucketAdd& a : adds) {
-      if (busy[a.bucket] != 0) {
-        later.push_back(a);
-        continue;
-      }
-      Affine& b = buckets[a.bucket];
-      const Affine& p = points[a.point];
-      if (b.infinity) {
-        b = point_of(a);
-      } else if (b.x == p.x) {
-        b = b.y == point_of(a).y ? to_affine(dbl(to_jacobian(b))) : Affine{};
-      } else {
-        busy[a.bucket] = 1;
-        round.push_back(a);
-      }
-    }
-    // Δx for every scheduled addition (never zero: equal x was handled
-    // above), inverted together: prefix products, one inversion, unwind.
-    const size_t m = round.size();
-    dx.resize(m);
-    prefix.resize(m);
-    Fe acc = fe_from_u64(1);
-    for (size_t i = 0; i < m; ++i) {
-      dx[i] = fe_sub_unreduced(points[round[i].point].x, buckets[round[i].bucket].x);  // only multiplied
-      prefix[i] = acc;
-      acc = fe_mul(acc, dx[i]);
-    }
-    Fe inv = fe_inverse_vartime(acc);
-    for (size_t i = m; i-- > 0;) {
-      const Fe dx_inv = fe_mul(inv, prefix[i]);
-      inv = fe_mul(inv, dx[i]);
-      Affine& b = buckets[round[i].bucket];
-      const Affine q = point_of(round[i]);
-      const Fe lambda = fe_mul(fe_sub_unreduced(q.y, b.y), dx_inv);
-      const Fe x3 = fe_sub(fe_sub(fe_sqr(lambda), b.x), q.x);
-      b.y = fe_sub(fe_mul(lambda, fe_sub_unreduced(b.x, x3)), b.y);
-      b.x = x3;
-      busy[round[i].bucket] = 0;
-    }
-    adds.swap(later);
-  }
-  return buckets;
-}
-
 }  // namespace
 
 Jacobian strauss_vartime(std::span<const Secp256k1::Scalar> scalars, std::span<const Affine> points,
@@ -409,18 +340,29 @@ Jacobian pippenger_vartime(std::span<const Secp256k1::Scalar> scalars, std::span
     }
   }
 
-  // Buckets of every window at once, accumulated in affine coordinates.
-  std::vector<BucketAdd> adds;
-  adds.reserve(n * static_cast<size_t>(windows));
+  // Buckets of every window at once: the signed points grouped by bucket
+  // (a counting sort on the digits), each bucket summed by batch-affine
+  // tree addition, all buckets sharing one inversion per tree level
+  // (sum_groups).
+  const size_t bucket_count = static_cast<size_t>(windows * half);
+  auto bucket_of = [&](int w, int d) { return static_cast<size_t>(w * half + (d > 0 ? d : -d) - 1); };
+  std::vector<size_t> offsets(bucket_count + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     for (int w = 0; w < windows; ++w) {
       const int d = digits[i * static_cast<size_t>(windows) + static_cast<size_t>(w)];
-      if (d == 0) continue;
-      const uint32_t bucket = static_cast<uint32_t>(w * half + (d > 0 ? d : -d) - 1);
-      adds.push_back(BucketAdd{bucket, static_cast<uint32_t>(i), d < 0});
+      if (d != 0) ++offsets[bucket_of(w, d) + 1];
     }
   }
-  const std::vector<Affine> buckets = accumulate_affine(adds, ps, static_cast<size_t>(windows * half));
+  for (size_t b = 0; b < bucket_count; ++b) offsets[b + 1] += offsets[b];
+  std::vector<Affine> grouped(offsets.back());
+  std::vector<size_t> fill(offsets.begin(), offsets.end() - 1);
+  for (size_t i = 0; i < n; ++i) {
+    for (int w = 0; w < windows; ++w) {
+      const int d = digits[i * static_cast<size_t>(windows) + static_cast<size_t>(w)];
+      if (d != 0) grouped[fill[bucket_of(w, d)]++] = d < 0 ? negate(ps[i]) : ps[i];
+    }
+  }
+  const std::vector<Affine> buckets = sum_groups(std::move(grouped), offsets);
 
   Jacobian acc;
   for (int w = windows - 1; w >= 0; --w) {
@@ -467,6 +409,73 @@ std::vector<Affine> eval_poly_vartime(std::span<const Affine> coeffs, std::span<
   }
   std::vector<Affine> out(xs.size());
   batch_to_affine(jac, out);
+  return out;
+}
+
+namespace {
+
+__extension__ typedef unsigned __int128 u128;
+
+// 2^256 − n (129 bits): 2^256 ≡ this (mod n).
+constexpr Limbs kTwo256ModN = {0x402DA1732FC9BEBFULL, 0x4551231950B75FC4ULL, 1, 0};
+
+// acc += v·m for v < 2^64 (a small multiple of 2^256 − n), m < 2^130;
+// returns the carry out of 2^256 (0 or 1 where used below).
+uint64_t add_scaled(Limbs& acc, uint64_t v, const Limbs& m) {
+  uint64_t carry = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const u128 t = static_cast<u128>(v) * m[i] + acc[i] + carry;
+    acc[i] = static_cast<uint64_t>(t);
+    carry = static_cast<uint64_t>(t >> 64);
+  }
+  return carry;
+}
+
+// A representative below 2^256 of p·x mod n, for any p < 2^256 and x < 2^32.
+Limbs mul_small_mod_n(const Limbs& p, uint32_t x) {
+  Limbs r;
+  uint64_t top = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    const u128 t = static_cast<u128>(p[i]) * x + top;
+    r[i] = static_cast<uint64_t>(t);
+    top = static_cast<uint64_t>(t >> 64);
+  }
+  // p·x = r + top·2^256 with top < 2^32, and top·(2^256 − n) < 2^161: at
+  // most one carry out, after which the value is below 2^161, so one more
+  // fold of 2^256 − n cannot carry again.
+  if (add_scaled(r, top, kTwo256ModN) != 0) add_scaled(r, 1, kTwo256ModN);
+  return r;
+}
+
+}  // namespace
+
+std::vector<Secp256k1::Scalar> weighted_power_sums_vartime(std::span<const Secp256k1::Scalar> weights,
+                                                           std::span<const uint32_t> xs, size_t count) {
+  // Five-limb sums: each addend is below 2^256, so 2^64 − 1 of them fit.
+  std::vector<std::array<uint64_t, 5>> sums(count, std::array<uint64_t, 5>{});
+  for (size_t i = 0; i < weights.size(); ++i) {
+    Limbs power = weights[i].limbs();
+    for (size_t k = 0; k < count; ++k) {
+      std::array<uint64_t, 5>& s = sums[k];
+      uint64_t carry = 0;
+      for (size_t j = 0; j < 4; ++j) {
+        const u128 t = static_cast<u128>(s[j]) + power[j] + carry;
+        s[j] = static_cast<uint64_t>(t);
+        carry = static_cast<uint64_t>(t >> 64);
+      }
+      s[4] += carry;
+      if (k + 1 < count) power = mul_small_mod_n(power, xs[i]);
+    }
+  }
+  std::vector<Secp256k1::Scalar> out;
+  out.reserve(count);
+  for (const std::array<uint64_t, 5>& s : sums) {
+    std::array<uint8_t, 40> be{};
+    for (size_t j = 0; j < 5; ++j) {
+      for (size_t b = 0; b < 8; ++b) be[39 - 8 * j - b] = static_cast<uint8_t>(s[j] >> (8 * b));
+    }
+    out.push_back(Secp256k1::Scalar::reduce(be));
+  }
   return out;
 }
 

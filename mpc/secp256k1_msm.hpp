@@ -20,9 +20,11 @@
 //    Bernstein et al., "Faster batch forgery identification", INDOCRYPT
 //    2012) for many points, over the short terms (so ~128-bit windows), with
 //    c chosen from the number of terms and their bit length by an operation
-//    count. The buckets of all windows are filled together in affine
-//    coordinates, each round of additions sharing one field inversion
-//    (Montgomery's trick), then summed per window in Jacobian coordinates.
+//    count. The points are grouped by bucket (all windows at once) and each
+//    bucket is summed by a batch-affine tree, every tree level sharing one
+//    field inversion across all buckets (Montgomery's trick;
+//    sum_groups in mpc/secp256k1_group.hpp); the buckets are then combined
+//    per window in Jacobian coordinates.
 // msm_vartime picks Strauss below kPippengerThreshold points and Pippenger
 // from there on (crossover measured: bench/secp256k1_msm_bench.cpp).
 #pragma once
@@ -59,5 +61,17 @@ Jacobian mul_small(const Jacobian& a, uint32_t k);
 // multiplications, then one batch normalisation. Empty coeffs give the
 // identity everywhere; xs[i] = 0 gives coeffs[0].
 std::vector<Affine> eval_poly_vartime(std::span<const Affine> coeffs, std::span<const uint32_t> xs);
+
+// out[k] = Σ_i weights[i]·xs[i]^k (mod n) for k < count: the coefficients
+// of a random linear combination of polynomial evaluations at small public
+// points (the DKG's batched verification-share check, Σ_m ρ_m·m^k). Each
+// power comes from the previous one by a 256×32-bit multiplication and a
+// short fold (2^256 ≡ 2^256 − n), the sums stay unreduced in five limbs
+// and are reduced once per coefficient: about a tenth of the cost of full
+// scalar products. xs[i] = 0 contributes weights[i] to out[0] only.
+// Precondition: xs.size() >= weights.size() (extra xs ignored). Variable
+// time: public inputs only.
+std::vector<Secp256k1::Scalar> weighted_power_sums_vartime(std::span<const Secp256k1::Scalar> weights,
+                                                           std::span<const uint32_t> xs, size_t count);
 
 }  // namespace okmpc::secp256k1_vartime

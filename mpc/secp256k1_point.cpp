@@ -20,6 +20,7 @@
 #include <cassert>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mpc/secp256k1.hpp"
@@ -229,6 +230,22 @@ Secp256k1::Point Secp256k1::Point::sum(std::span<const Point> points) {
     if (!p.identity_) acc = native::add_mixed(acc, native::from_pubkey(p.pk_));
   }
   return point_of(acc);
+}
+
+std::vector<Secp256k1::Point> Secp256k1::Point::sum_columns_vartime(std::span<const std::span<const Point>> rows,
+                                                                   size_t width) {
+  // Column-major working buffer: column k is entries [k·rows, (k+1)·rows).
+  std::vector<native::Affine> points(width * rows.size());
+  std::vector<size_t> offsets(width + 1);
+  for (size_t k = 0; k <= width; ++k) offsets[k] = k * rows.size();
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t k = 0; k < width; ++k) points[k * rows.size() + r] = affine_of(rows[r][k]);
+  }
+  const std::vector<native::Affine> sums = native::sum_groups(std::move(points), offsets);
+  std::vector<Point> out;
+  out.reserve(width);
+  for (const native::Affine& a : sums) out.push_back(point_of(a));
+  return out;
 }
 
 Secp256k1::Point Secp256k1::Point::multi_mul_vartime(std::span<const Scalar> scalars,

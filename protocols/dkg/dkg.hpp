@@ -371,16 +371,14 @@ class DkgParty final : public runtime::RoundParty {
         append_proof_terms_vartime<C>(base_transcript_, deferred_claims_, rng, scalars, points);
     points.insert(points.end(), ys.begin(), ys.end());
     points.insert(points.end(), summed_.begin(), summed_.end());
-    std::vector<Scalar> coeff(t, Scalar::zero());
+    const size_t first_weight = scalars.size();
+    std::vector<uint32_t> ids(n);
     for (uint32_t m = 1; m <= n; ++m) {
+      ids[m - 1] = m;
       scalars.push_back(random_batch_weight<C>(rng));
-      Scalar power = scalars.back();
-      const Scalar x = Scalar::from_u64(m);
-      for (uint32_t k = 0; k < t; ++k) {
-        coeff[k] = coeff[k] + power;
-        if (k + 1 < t) power = power * x;
-      }
     }
+    const std::vector<Scalar> coeff = weighted_power_sums_vartime<C>(
+        std::span<const Scalar>(scalars).subspan(first_weight, n), ids, t);
     for (const Scalar& c : coeff) scalars.push_back(-c);
     if (proofs_batchable && multi_mul_is_identity_vartime<C>(scalars, points)) {
       deferred_claims_.clear();

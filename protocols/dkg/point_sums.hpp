@@ -6,6 +6,7 @@
 #pragma once
 
 #include <concepts>
+#include <type_traits>
 #include <span>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "mpc/ed25519.hpp"
 #include "mpc/rng.hpp"
 #include "mpc/secp256k1.hpp"
+#include "mpc/secp256k1_msm.hpp"
 
 namespace okmpc::dkg {
 
@@ -127,21 +129,67 @@ typename C::Scalar random_batch_weight(Rng& rng) {
   }
 }
 
+// out[k] = Σ_i weights[i]·xs[i]^k for k < count (the coefficients of a
+// random linear combination of evaluations at small public points):
+// secp256k1's weighted_power_sums_vartime (small-integer multiplications,
+// lazy reduction), else full scalar products. Precondition: xs.size() >=
+// weights.size(). Public inputs only.
+template <Curve C>
+std::vector<typename C::Scalar> weighted_power_sums_vartime(std::span<const typename C::Scalar> weights,
+                                                            std::span<const uint32_t> xs, size_t count) {
+  if constexpr (std::is_same_v<C, Secp256k1>) {
+    return secp256k1_vartime::weighted_power_sums_vartime(weights, xs, count);
+  } else {
+    using Scalar = typename C::Scalar;
+    std::vector<Scalar> out(count, Scalar::zero());
+    for (size_t i = 0; i < weights.size(); ++i) {
+      Scalar power = weights[i];
+      const Scalar x = Scalar::from_u64(xs[i]);
+      for (size_t k = 0; k < count; ++k) {
+        out[k] = out[k] + power;
+        if (k + 1 < count) power = power * x;
+      }
+    }
+    return out;
+  }
+}
+
+// Whether the curve has the optional all-columns sum
+//   static std::vector<Point> sum_columns_vartime(
+//       std::span<const std::span<const Point>> rows, size_t width);
+// with result[k] = Σ_r rows[r][k] (secp256k1: batch-affine additions sharing
+// one inversion per tree level across all columns).
+template <Curve C>
+inline constexpr bool kHasSumColumns =
+    requires(std::span<const std::span<const typename C::Point>> rows, size_t width) {
+      { C::Point::sum_columns_vartime(rows, width) } -> std::same_as<std::vector<typename C::Point>>;
+    };
+
 // Coefficient-wise sum of equal-length commitment vectors: the commitments
 // of the sum of the dealers' polynomials (Feldman commitments are linear).
+// The curve's sum_columns_vartime when it has one, else one sum per
+// coefficient. Precondition: every vector has at least `length` entries.
 template <Curve C>
 std::vector<typename C::Point> sum_commitments_vartime(
     std::span<const std::vector<typename C::Point>* const> vectors, size_t length) {
-  std::vector<typename C::Point> out;
-  out.reserve(length);
-  std::vector<typename C::Point> column;
-  column.reserve(vectors.size());
-  for (size_t k = 0; k < length; ++k) {
-    column.clear();
-    for (const auto* v : vectors) column.push_back((*v)[k]);
-    out.push_back(sum_vartime<C>(column));
+  using Point = typename C::Point;
+  if constexpr (kHasSumColumns<C>) {
+    std::vector<std::span<const Point>> rows;
+    rows.reserve(vectors.size());
+    for (const auto* v : vectors) rows.emplace_back(*v);
+    return C::Point::sum_columns_vartime(rows, length);
+  } else {
+    std::vector<Point> out;
+    out.reserve(length);
+    std::vector<Point> column;
+    column.reserve(vectors.size());
+    for (size_t k = 0; k < length; ++k) {
+      column.clear();
+      for (const auto* v : vectors) column.push_back((*v)[k]);
+      out.push_back(sum_vartime<C>(column));
+    }
+    return out;
   }
-  return out;
 }
 
 }  // namespace okmpc::dkg

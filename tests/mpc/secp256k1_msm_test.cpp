@@ -304,6 +304,73 @@ TEST(Secp256k1Point, SumMatchesCombine) {
   EXPECT_EQ(Point::sum(many).to_bytes(), enc(ref_sum(refs)));
 }
 
+// sum_groups (batch-affine trees, in place) against libsecp256k1's combine,
+// group by group: empty groups, single entries, identities, doublings at
+// every tree level (P + P, then 2P + 2P), cancellations (P + (−P), also of
+// partial sums), odd lengths, and groups of very different sizes side by
+// side.
+TEST(Secp256k1Group, SumGroupsMatchesCombine) {
+  DeterministicRng rng(uint64_t{0x6C01});
+  const Point P = random_point(rng), Q = random_point(rng), O = Point::identity();
+  std::vector<std::vector<Point>> groups = {
+      {},           {O},          {P},         {O, O},        {P, P},          {P, -P},
+      {P, P, P, P}, {P, Q, -P, -Q}, {P, P, -P}, {O, P, O, Q, O}, {Q, P, P, -P, Q}, {P, Q, P, Q, P, Q, -P},
+      {P + Q, -P, -Q, O},
+  };
+  for (size_t size : {2u, 3u, 31u, 100u}) {
+    std::vector<Point> g;
+    for (size_t i = 0; i < size; ++i) g.push_back(random_point(rng));
+    groups.push_back(g);
+  }
+  std::vector<native::Affine> points;
+  std::vector<size_t> offsets = {0};
+  for (const auto& g : groups) {
+    const std::vector<native::Affine> a = affines(g);
+    points.insert(points.end(), a.begin(), a.end());
+    offsets.push_back(points.size());
+  }
+  const std::vector<native::Affine> sums = native::sum_groups(points, offsets);
+  ASSERT_EQ(sums.size(), groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    std::vector<RefPoint> refs;
+    for (const Point& p : groups[i]) refs.push_back(ref_of(p));
+    EXPECT_EQ(enc(native::to_jacobian(sums[i])), enc(ref_sum(refs))) << "group " << i;
+  }
+  EXPECT_TRUE(native::sum_groups({}, std::vector<size_t>{0}).empty());
+}
+
+// Point::sum_columns_vartime: column k of 1, 2, 7 and 40 rows equals
+// libsecp256k1's combine of the rows' k-th entries; rows longer than the
+// width are read only up to it; identity entries and cancelling columns.
+TEST(Secp256k1Point, SumColumnsMatchesCombinePerColumn) {
+  DeterministicRng rng(uint64_t{0xC015});
+  for (size_t rows : {1u, 2u, 7u, 40u}) {
+    SCOPED_TRACE(rows);
+    const size_t width = 5;
+    std::vector<std::vector<Point>> m(rows);
+    for (size_t r = 0; r < rows; ++r) {
+      for (size_t k = 0; k < width + 1; ++k) m[r].push_back(random_point(rng));
+      m[r][1] = Point::identity();
+    }
+    if (rows >= 2) m[1][2] = -m[0][2];  // column 2 cancels for 2 rows
+    std::vector<std::span<const Point>> spans(m.begin(), m.end());
+    const std::vector<Point> got = Point::sum_columns_vartime(spans, width);
+    ASSERT_EQ(got.size(), width);
+    for (size_t k = 0; k < width; ++k) {
+      std::vector<RefPoint> refs;
+      for (size_t r = 0; r < rows; ++r) refs.push_back(ref_of(m[r][k]));
+      EXPECT_EQ(got[k].to_bytes(), enc(ref_sum(refs))) << "column " << k;
+    }
+    EXPECT_TRUE(got[1].is_identity());
+    if (rows == 2) {
+      EXPECT_TRUE(got[2].is_identity());
+    }
+  }
+  const std::vector<Point> none = Point::sum_columns_vartime({}, 3);
+  ASSERT_EQ(none.size(), 3u);
+  for (const Point& p : none) EXPECT_TRUE(p.is_identity());
+}
+
 TEST(Secp256k1Point, EvalPolyMatchesNaiveEvaluation) {
   DeterministicRng rng(uint64_t{0xE7A1});
   for (size_t t : {0u, 1u, 2u, 5u}) {
@@ -325,6 +392,44 @@ TEST(Secp256k1Point, EvalPolyMatchesNaiveEvaluation) {
     }
   }
   EXPECT_TRUE(Point::eval_poly_vartime({}, std::vector<uint32_t>{}).empty());
+}
+
+// weighted_power_sums_vartime against full scalar products: 128-bit and
+// full-size weights, the largest weight n − 1 (whose powers exercise the
+// fold at every step), x = 0, 1, 255 and 2^32 − 1, 0, 1 and 67 powers.
+TEST(Secp256k1Msm, WeightedPowerSumsMatchScalarProducts) {
+  DeterministicRng rng(uint64_t{0x9E16});
+  std::vector<Scalar> weights = {-Scalar::one(), Scalar::one(), -Scalar::from_u64(2)};
+  for (int i = 0; i < 6; ++i) weights.push_back(Scalar::random(rng));
+  for (int i = 0; i < 6; ++i) {
+    ByteArray<16> half = rng.bytes<16>();
+    weights.push_back(Scalar::reduce(half));
+  }
+  std::vector<uint32_t> xs = {255, 4294967295u, 0, 1, 2, 3, 100, 255, 4294967295u, 7, 200, 12, 255, 1, 99};
+  ASSERT_GE(xs.size(), weights.size());
+  for (size_t count : {0u, 1u, 2u, 67u}) {
+    SCOPED_TRACE(count);
+    std::vector<Scalar> want(count, Scalar::zero());
+    for (size_t i = 0; i < weights.size(); ++i) {
+      Scalar power = weights[i];
+      for (size_t k = 0; k < count; ++k) {
+        want[k] += power;
+        power *= Scalar::from_u64(xs[i]);
+      }
+    }
+    const std::vector<Scalar> got = native::weighted_power_sums_vartime(weights, xs, count);
+    ASSERT_EQ(got.size(), count);
+    for (size_t k = 0; k < count; ++k) EXPECT_EQ(got[k].to_bytes(), want[k].to_bytes()) << "k = " << k;
+  }
+  // 255 weights n − 1 at x = 2^32 − 1: the five-limb sums grow largest.
+  const std::vector<Scalar> big(255, -Scalar::one());
+  const std::vector<uint32_t> big_x(255, 4294967295u);
+  const std::vector<Scalar> got = native::weighted_power_sums_vartime(big, big_x, 3);
+  const Scalar x = Scalar::from_u64(4294967295u);
+  const Scalar w = -Scalar::from_u64(255);
+  EXPECT_EQ(got[0].to_bytes(), w.to_bytes());
+  EXPECT_EQ(got[1].to_bytes(), (w * x).to_bytes());
+  EXPECT_EQ(got[2].to_bytes(), (w * x * x).to_bytes());
 }
 
 TEST(Secp256k1Msm, MulSmall) {
