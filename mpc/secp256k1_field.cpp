@@ -1,5 +1,6 @@
-// F_p arithmetic for public data (mpc/secp256k1_field.hpp): the out-of-line
-// parts — byte codecs, inversion through GMP, batch inversion, square root.
+// F_p arithmetic (mpc/secp256k1_field.hpp): the out-of-line parts — the CPU
+// check, the portable product, byte codecs, inversion through GMP, batch
+// inversion, square root.
 #include "mpc/secp256k1_field.hpp"
 
 #include <gmp.h>
@@ -8,26 +9,53 @@
 
 namespace okmpc::secp256k1_vartime {
 
-using field_detail::kFold256;
-using field_detail::kM48;
-using field_detail::kM52;
 using field_detail::kP0;
+using field_detail::u128;
+
+namespace field_detail {
+
+namespace {
+
+bool cpu_has_mulx_adx() {
+#if defined(OKMPC_SECP256K1_FIELD_ASM)
+  __builtin_cpu_init();  // may run before the runtime's own initialisation
+  return __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("adx");
+#else
+  return false;
+#endif
+}
+
+}  // namespace
+
+const bool kHasMulxAdx = cpu_has_mulx_adx();
+
+Fe mul_portable(const Fe& a, const Fe& b) {
+  // The 512-bit product by rows, then t[0..3] + kFold·t[4..7] and fold().
+  std::array<uint64_t, 8> t{};
+  for (size_t i = 0; i < 4; ++i) {
+    uint64_t carry = 0;
+    for (size_t j = 0; j < 4; ++j) {
+      const u128 p = static_cast<u128>(a.n[i]) * b.n[j] + t[i + j] + carry;
+      t[i + j] = static_cast<uint64_t>(p);
+      carry = static_cast<uint64_t>(p >> 64);
+    }
+    t[i + 4] = carry;
+  }
+  std::array<uint64_t, 4> r{};
+  u128 acc = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    acc += static_cast<u128>(t[i + 4]) * kFold + t[i];
+    r[i] = static_cast<uint64_t>(acc);
+    acc >>= 64;
+  }
+  return fold(r[0], r[1], r[2], r[3], static_cast<uint64_t>(acc));
+}
+
+}  // namespace field_detail
 
 bool operator==(const Fe& a, const Fe& b) { return fe_normalize(a).n == fe_normalize(b).n; }
 
 bool Fe::is_odd() const { return (fe_normalize(*this).n[0] & 1) != 0; }
-
-Fe fe_from_limbs64(const std::array<uint64_t, 4>& x) {
-  const Fe r{{x[0] & kM52, ((x[0] >> 52) | (x[1] << 12)) & kM52, ((x[1] >> 40) | (x[2] << 24)) & kM52,
-              ((x[2] >> 28) | (x[3] << 36)) & kM52, x[3] >> 16}};
-  return fe_normalize(r);
-}
-
-std::array<uint64_t, 4> fe_to_limbs64(const Fe& a) {
-  const Fe r = fe_normalize(a);
-  const auto& l = r.n;
-  return {l[0] | (l[1] << 52), (l[1] >> 12) | (l[2] << 40), (l[2] >> 24) | (l[3] << 28), (l[3] >> 36) | (l[4] << 16)};
-}
 
 std::optional<Fe> fe_from_bytes(std::span<const uint8_t, 32> in) {
   std::array<uint64_t, 4> v{};
@@ -35,7 +63,7 @@ std::optional<Fe> fe_from_bytes(std::span<const uint8_t, 32> in) {
     for (size_t j = 0; j < 8; ++j) v[i] = (v[i] << 8) | in[8 * (3 - i) + j];
   }
   // Canonical iff < p: p's 64-bit limbs are 0xFFFFFFFEFFFFFC2F and three all-ones.
-  if ((v[3] & v[2] & v[1]) == ~uint64_t{0} && v[0] >= 0xFFFFFFFEFFFFFC2FULL) return std::nullopt;
+  if ((v[3] & v[2] & v[1]) == ~uint64_t{0} && v[0] >= kP0) return std::nullopt;
   return fe_from_limbs64(v);
 }
 
@@ -49,7 +77,7 @@ void fe_to_bytes(const Fe& a, std::span<uint8_t, 32> out) {
 Fe fe_inverse_vartime(const Fe& a) {
   if (a.is_zero()) return Fe{};
   static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "GMP with 64-bit limbs");
-  static const std::array<mp_limb_t, 4> kP = {0xFFFFFFFEFFFFFC2FULL, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}};
+  static const std::array<mp_limb_t, 4> kP = {kP0, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}};
   const std::array<uint64_t, 4> x64 = fe_to_limbs64(a);
   // mpz_invert over read-only views of the limbs: GMP's (variable-time) gcd.
   mpz_t x, m, r;

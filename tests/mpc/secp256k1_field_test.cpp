@@ -19,14 +19,8 @@ class Mpz {
     const std::array<uint64_t, 4> v = fe_to_limbs64(a);
     mpz_import(z_, 4, -1, sizeof(uint64_t), 0, 0, v.data());
   }
-  // The value of the raw radix-2^52 limbs (not reduced mod p).
-  static void raw_value(const Fe& a, mpz_ptr out) {
-    mpz_set_ui(out, 0);
-    for (size_t i = 5; i-- > 0;) {
-      mpz_mul_2exp(out, out, 52);
-      mpz_add_ui(out, out, a.n[i]);
-    }
-  }
+  // The value of the raw 64-bit limbs (not reduced mod p).
+  static void raw_value(const Fe& a, mpz_ptr out) { mpz_import(out, 4, -1, sizeof(uint64_t), 0, 0, a.n.data()); }
   Mpz(const Mpz&) = delete;
   Mpz& operator=(const Mpz&) = delete;
   ~Mpz() { mpz_clear(z_); }
@@ -117,85 +111,79 @@ TEST_F(FieldVsGmp, RandomValues) {
   for (int i = 0; i < 2000; ++i) check(random_fe(rng), random_fe(rng));
 }
 
-// Weakly normalised inputs at the limb bounds the representation allows
-// (limbs 0..3 just under 2^53, limb 4 just under 2^49), and the limb patterns
-// of p and 2p, which must compare equal to zero.
-TEST_F(FieldVsGmp, LimbBoundsAndNonCanonicalPatterns) {
-  const uint64_t m53 = (uint64_t{1} << 53) - 1, m49 = (uint64_t{1} << 49) - 1;
-  const std::vector<Fe> weak = {Fe{{m53, m53, m53, m53, m49}}, Fe{{m53, 0, m53, 0, m49}}, Fe{{0, m53, 0, m53, 0}},
-                                Fe{{0xFFFFEFFFFFC2FULL, (uint64_t{1} << 52) - 1, (uint64_t{1} << 52) - 1,
-                                    (uint64_t{1} << 52) - 1, (uint64_t{1} << 48) - 1}}};
-  for (const Fe& a : weak) {
-    for (const Fe& b : weak) {
-      Mpz za, zb, r;
-      Mpz::raw_value(a, za.get());
-      Mpz::raw_value(b, zb.get());
-      mpz_mul(r.get(), za.get(), zb.get());
-      mpz_mod(r.get(), r.get(), p_.get());
-      EXPECT_EQ(fe_mul(a, b), r.to_fe());
-      mpz_sub(r.get(), za.get(), zb.get());
-      mpz_mod(r.get(), r.get(), p_.get());
-      EXPECT_EQ(fe_sub(a, b), r.to_fe());
-      mpz_add(r.get(), za.get(), zb.get());
-      mpz_mod(r.get(), r.get(), p_.get());
-      EXPECT_EQ(fe_add(a, b), r.to_fe());
-    }
-    Mpz za, r;
-    Mpz::raw_value(a, za.get());
-    mpz_mul(r.get(), za.get(), za.get());
-    mpz_mod(r.get(), r.get(), p_.get());
-    EXPECT_EQ(fe_sqr(a), r.to_fe());
-  }
-  EXPECT_TRUE(weak[3].is_zero());  // the limbs of p
-  EXPECT_TRUE(fe_add(weak[3], weak[3]).is_zero());
-  EXPECT_EQ(fe_to_limbs64(weak[3]), (std::array<uint64_t, 4>{}));
-}
-
-// fe_sub_unreduced skips the carry pass, so its limbs reach 2^53 + 2^54
-// (a at the weak bound, b = 0: a + 4p limb by limb). As operands of fe_mul
-// and fe_sqr (both sides unreduced, too) and of is_zero / ==, such values
-// must still give exactly the GMP results.
-TEST_F(FieldVsGmp, UnreducedDifferencesAsMultiplicationOperands) {
-  const uint64_t m53 = (uint64_t{1} << 53) - 1, m49 = (uint64_t{1} << 49) - 1;
+// Weakly reduced limb patterns (any value below 2^256, so p .. 2^256 − 1
+// too) as operands: every operation equals GMP on the raw values mod p. The
+// patterns reach both folds of fe_add / fe_mul_int (a carry out of 2^256,
+// then one out of the folded value) and both of fe_sub (a borrow, then
+// another for b ≥ a + p).
+TEST_F(FieldVsGmp, WeakPatternsAsOperands) {
+  const uint64_t m = ~uint64_t{0};
+  const uint64_t fold = 0x1000003D1ULL;  // 2^256 mod p
+  const uint64_t p0 = 0xFFFFFFFEFFFFFC2FULL;
   DeterministicRng rng(uint64_t{0x04ED});
-  std::vector<Fe> weak = {Fe{{m53, m53, m53, m53, m49}}, Fe{}, Fe{{0, m53, 0, m53, 0}}, fe_from_u64(1),
-                          Fe{{0xFFFFEFFFFFC2FULL, (uint64_t{1} << 52) - 1, (uint64_t{1} << 52) - 1,
-                              (uint64_t{1} << 52) - 1, (uint64_t{1} << 48) - 1}}};  // the limbs of p
-  for (int i = 0; i < 4; ++i) weak.push_back(random_fe(rng));
+  std::vector<Fe> weak = {Fe{{m, m, m, m}},          Fe{{p0, m, m, m}},      Fe{{p0 + 1, m, m, m}},
+                          Fe{{p0 - 1, m, m, m}},     Fe{{m - fold, m, m, m}}, Fe{{m - fold + 1, m, m, m}},
+                          Fe{{fold - 1, 0, 0, 0}},   Fe{{fold, 0, 0, 0}},    Fe{{m, 0, m, 0}},
+                          Fe{{0, m, 0, m}},          Fe{},                   fe_from_u64(1)};
+  for (int i = 0; i < 6; ++i) {
+    std::array<uint8_t, 32> b;
+    rng.fill(b);
+    Fe r;
+    for (size_t j = 0; j < 4; ++j) {
+      for (size_t k = 0; k < 8; ++k) r.n[j] = (r.n[j] << 8) | b[8 * j + k];
+    }
+    weak.push_back(r);
+  }
   auto expect_mod_p = [&](const Fe& got, mpz_srcptr want_raw) {
     Mpz r;
     mpz_mod(r.get(), want_raw, p_.get());
     EXPECT_EQ(got, r.to_fe());
+    EXPECT_EQ(fe_to_limbs64(got), fe_to_limbs64(r.to_fe()));
   };
-  // The largest limbs: the weak bound minus zero.
-  const Fe top = fe_sub_unreduced(weak[0], Fe{});
-  std::vector<Fe> unreduced;
   for (const Fe& a : weak) {
-    for (const Fe& b : weak) unreduced.push_back(fe_sub_unreduced(a, b));
-  }
-  for (const Fe& u : unreduced) {
-    Mpz zu, r;
-    Mpz::raw_value(u, zu.get());
-    EXPECT_LT(mpz_sizeinbase(zu.get(), 2), 261u);
-    mpz_mul(r.get(), zu.get(), zu.get());
-    expect_mod_p(fe_sqr(u), r.get());
-    mpz_mod(r.get(), zu.get(), p_.get());
-    EXPECT_EQ(u.is_zero(), mpz_sgn(r.get()) == 0);
-    EXPECT_EQ(u, r.to_fe());
-    for (const Fe& v : {top, unreduced.back(), weak.front(), weak.back()}) {
-      Mpz zv;
-      Mpz::raw_value(v, zv.get());
-      mpz_mul(r.get(), zu.get(), zv.get());
-      expect_mod_p(fe_mul(u, v), r.get());
-      expect_mod_p(fe_mul(v, u), r.get());
+    Mpz za, r;
+    Mpz::raw_value(a, za.get());
+    mpz_mod(r.get(), za.get(), p_.get());
+    EXPECT_EQ(a.is_zero(), mpz_sgn(r.get()) == 0);
+    EXPECT_EQ(a.is_odd(), mpz_odd_p(r.get()) != 0);
+    mpz_mul(r.get(), za.get(), za.get());
+    expect_mod_p(fe_sqr(a), r.get());
+    mpz_neg(r.get(), za.get());
+    expect_mod_p(fe_negate(a), r.get());
+    for (uint32_t k : {2u, 3u, 4u, 8u, 4294967295u}) {
+      mpz_mul_ui(r.get(), za.get(), k);
+      expect_mod_p(fe_mul_int(a, k), r.get());
+    }
+    for (const Fe& b : weak) {
+      Mpz zb;
+      Mpz::raw_value(b, zb.get());
+      mpz_mul(r.get(), za.get(), zb.get());
+      expect_mod_p(fe_mul(a, b), r.get());
+      mpz_add(r.get(), za.get(), zb.get());
+      expect_mod_p(fe_add(a, b), r.get());
+      mpz_sub(r.get(), za.get(), zb.get());
+      expect_mod_p(fe_sub(a, b), r.get());
+      expect_mod_p(fe_sub_unreduced(a, b), r.get());
     }
   }
-  // top squared, both ways.
-  Mpz zt, r;
-  Mpz::raw_value(top, zt.get());
-  mpz_mul(r.get(), zt.get(), zt.get());
-  expect_mod_p(fe_mul(top, top), r.get());
-  expect_mod_p(fe_sqr(top), r.get());
+  EXPECT_TRUE(weak[1].is_zero());  // the limbs of p
+  EXPECT_TRUE(fe_add(weak[1], weak[1]).is_zero());
+  EXPECT_EQ(fe_to_limbs64(weak[1]), (std::array<uint64_t, 4>{}));
+  EXPECT_EQ(fe_normalize(weak[0]).n, (std::array<uint64_t, 4>{fold - 1, 0, 0, 0}));  // 2^256 − 1 − p
+}
+
+// The portable product (the path CPUs without BMI2/ADX take) equals the
+// one fe_mul picked, on random and weak operands.
+TEST(Secp256k1Field, PortableProductMatchesSelected) {
+  DeterministicRng rng(uint64_t{0x9047});
+  const uint64_t m = ~uint64_t{0};
+  std::vector<Fe> xs = {Fe{{m, m, m, m}}, Fe{{0xFFFFFFFEFFFFFC2FULL, m, m, m}}, Fe{}, fe_from_u64(1)};
+  for (int i = 0; i < 200; ++i) xs.push_back(random_fe(rng));
+  for (const Fe& a : xs) {
+    for (const Fe& b : {xs[0], xs[1], xs[4], a}) {
+      EXPECT_EQ(field_detail::mul_portable(a, b).n, fe_mul(a, b).n);
+    }
+  }
 }
 
 TEST(Secp256k1Field, BytesRoundTripAndStrictDecode) {
