@@ -11,7 +11,9 @@
 #include <benchmark/benchmark.h>
 
 #include "mpc/ed25519.hpp"
+#include "mpc/rng.hpp"
 #include "mpc/secp256k1.hpp"
+#include "protocols/dkg/point_sums.hpp"
 #include "protocols/dkg/simulated.hpp"
 
 namespace okmpc::dkg {
@@ -72,6 +74,27 @@ void Large(benchmark::internal::Benchmark* b, bool per_dealer) {
   if (per_dealer) b->Args({67, 100, 1, 1});  // local verification shares, for the kAuto cost model
   b->ArgNames({"t", "n", "batch", "vshares"})->Unit(benchmark::kMillisecond)->Iterations(1);
 }
+
+// One party's share of round 2 at t-of-n: summing the n dealers' commitment
+// vectors coefficient by coefficient (Ĉ_k = Σ_i C_{i,k}), through the
+// DKG's own sum_commitments_vartime. Counter: ns per point added.
+template <Curve C>
+void BM_SumCommitments(benchmark::State& state) {
+  const auto t = static_cast<size_t>(state.range(0));
+  const auto n = static_cast<size_t>(state.range(1));
+  DeterministicRng rng(uint64_t{0x5C0});
+  std::vector<std::vector<typename C::Point>> vectors(n);
+  for (auto& v : vectors) {
+    for (size_t k = 0; k < t; ++k) v.push_back(C::Point::base_mul(C::Scalar::random(rng)));
+  }
+  std::vector<const std::vector<typename C::Point>*> ptrs;
+  for (const auto& v : vectors) ptrs.push_back(&v);
+  for (auto _ : state) benchmark::DoNotOptimize(sum_commitments_vartime<C>(ptrs, t));
+  state.counters["ns_per_point"] = benchmark::Counter(static_cast<double>(state.iterations() * n * t),
+                                                      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+BENCHMARK(BM_SumCommitments<Secp256k1>)->Name("dkg_sum_commitments/secp256k1")->Args({3, 5})->Args({67, 100});
 
 BENCHMARK(BM_Dkg<Secp256k1>)->Name("dkg/secp256k1")->Apply(Small);
 BENCHMARK(BM_Dkg<Ed25519>)->Name("dkg/ed25519")->Apply(Small);

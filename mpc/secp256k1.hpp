@@ -114,6 +114,12 @@ class Secp256k1::Point {
   static Result<Point> from_bytes(ByteView bytes);
   // Wraps a libsecp256k1 public key (never the identity).
   static Point from_raw(const secp256k1_pubkey& pk);
+  // from_bytes for PUBLIC encodings (received commitments, nonces): the same
+  // results and errors, variable time. The uncompressed form is checked on
+  // okmpc's native field (coordinates < p, y^2 = x^3 + 7) and stored
+  // without libsecp256k1's parse, several times cheaper; every other input
+  // goes to from_bytes.
+  static Result<Point> from_bytes_vartime(ByteView bytes);
 
   // 33-byte compressed encoding; the identity encodes as 33 zero bytes (which
   // from_bytes rejects).

@@ -82,7 +82,7 @@ std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_
     len[g] = w - offsets[g];
   }
   std::vector<LevelOp> ops;
-  std::vector<Fe> dx;
+  std::vector<Fe> dx, prefix;
   for (;;) {
     // Schedule one level: pairs (i, i+1) of every group, outputs packed at
     // the group's start. An output's slot never lies after its inputs, and
@@ -108,7 +108,20 @@ std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_
       len[g] = out;
     }
     if (ops.empty()) break;
-    fe_batch_inverse_vartime(dx);
+    // Montgomery's trick on the (nonzero) differences: prefix products, one
+    // inversion, unwound from the back; dx[i] becomes 1/dx[i].
+    prefix.resize(dx.size());
+    Fe acc = fe_from_u64(1);
+    for (size_t i = 0; i < dx.size(); ++i) {
+      prefix[i] = acc;
+      acc = fe_mul(acc, dx[i]);
+    }
+    Fe inv = fe_inverse_vartime(acc);
+    for (size_t i = dx.size(); i-- > 0;) {
+      const Fe d = dx[i];
+      dx[i] = fe_mul(inv, prefix[i]);
+      inv = fe_mul(inv, d);
+    }
     size_t next_inverse = 0;
     for (const LevelOp& op : ops) {
       const Affine a = points[op.from];
@@ -214,7 +227,14 @@ Affine from_pubkey(const secp256k1_pubkey& pk) {
 }
 
 bool to_pubkey(const Affine& a, secp256k1_pubkey& pk) {
-  if (a.infinity) return false;
+  if (a.infinity || !on_curve(a)) return false;
+  if (pubkey_storage_is_known()) {
+    // The layout from_pubkey_storage reads: x‖y, canonical 64-bit limbs.
+    const std::array<uint64_t, 4> x = fe_to_limbs64(a.x), y = fe_to_limbs64(a.y);
+    std::memcpy(pk.data, x.data(), 32);
+    std::memcpy(pk.data + 32, y.data(), 32);
+    return true;
+  }
   std::array<uint8_t, 65> buf{};
   buf[0] = 0x04;
   fe_to_bytes(a.x, std::span<uint8_t, 32>(buf.data() + 1, 32));

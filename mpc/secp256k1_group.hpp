@@ -168,10 +168,11 @@ bool on_curve(const Affine& a);
 // once-per-process check against secp256k1_ec_pubkey_serialize confirms that
 // layout, else goes through the 65-byte uncompressed serialization.
 Affine from_pubkey(const secp256k1_pubkey& pk);
-// To libsecp256k1: pk for a non-identity affine point, through
-// secp256k1_ec_pubkey_parse of 04‖X‖Y (which re-checks the curve equation).
-// Returns false (and leaves pk unspecified) for the identity or an off-curve
-// point.
+// To libsecp256k1: pk for a non-identity affine point on the curve (checked
+// here, on_curve), written straight into the key's storage when
+// from_pubkey has confirmed its layout, else through
+// secp256k1_ec_pubkey_parse of 04‖X‖Y. Returns false (and leaves pk
+// unspecified) for the identity or an off-curve point.
 bool to_pubkey(const Affine& a, secp256k1_pubkey& pk);
 
 }  // namespace okmpc::secp256k1_vartime

@@ -232,6 +232,23 @@ Secp256k1::Point Secp256k1::Point::sum(std::span<const Point> points) {
   return point_of(acc);
 }
 
+Result<Secp256k1::Point> Secp256k1::Point::from_bytes_vartime(ByteView bytes) {
+  if (bytes.size() != 65 || bytes[0] != 0x04) return from_bytes(bytes);
+  const auto x = native::fe_from_bytes(std::span<const uint8_t, 32>(bytes.data() + 1, 32));
+  const auto y = native::fe_from_bytes(std::span<const uint8_t, 32>(bytes.data() + 33, 32));
+  native::Affine a;
+  secp256k1_pubkey pk;
+  if (x && y) {
+    a.x = *x;
+    a.y = *y;
+    a.infinity = false;
+  }
+  if (a.infinity || !native::to_pubkey(a, pk)) {
+    return fail(ErrorCode::kInvalidPoint, "secp256k1 point: not on the curve (or coordinate >= p)");
+  }
+  return from_raw(pk);
+}
+
 std::vector<Secp256k1::Point> Secp256k1::Point::sum_columns_vartime(std::span<const std::span<const Point>> rows,
                                                                    size_t width) {
   // Column-major working buffer: column k is entries [k·rows, (k+1)·rows).

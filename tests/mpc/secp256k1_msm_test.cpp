@@ -5,9 +5,12 @@
 #include <gtest/gtest.h>
 #include <secp256k1.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <vector>
 
+#include "mpc/hex.hpp"
 #include "mpc/rng.hpp"
 #include "mpc/secp256k1.hpp"
 #include "mpc/secp256k1_msm.hpp"
@@ -369,6 +372,60 @@ TEST(Secp256k1Point, SumColumnsMatchesCombinePerColumn) {
   const std::vector<Point> none = Point::sum_columns_vartime({}, 3);
   ASSERT_EQ(none.size(), 3u);
   for (const Point& p : none) EXPECT_TRUE(p.is_identity());
+}
+
+// from_bytes_vartime against from_bytes (libsecp256k1's parse) on valid
+// uncompressed and compressed points, and on every way an encoding can be
+// bad: off the curve, a coordinate >= p, wrong prefixes (00, 02 on 65 bytes, hybrid 06/07),
+// wrong lengths, the identity encodings. Same points, same error codes.
+TEST(Secp256k1Point, FromBytesVartimeAgreesWithFromBytes) {
+  DeterministicRng rng(uint64_t{0xDEC0});
+  std::vector<Bytes> inputs;
+  auto add_bytes = [&](auto arr) { inputs.emplace_back(arr.begin(), arr.end()); };
+  for (int i = 0; i < 20; ++i) {
+    const Point P = random_point(rng);
+    add_bytes(P.to_bytes_uncompressed());
+    add_bytes(P.to_bytes());
+    ByteArray<65> off = P.to_bytes_uncompressed();
+    off[64] ^= 1;  // y + 1 or y - 1: off the curve
+    add_bytes(off);
+    ByteArray<65> hybrid = P.to_bytes_uncompressed();
+    hybrid[0] = static_cast<uint8_t>(0x06 + (hybrid[64] & 1));
+    add_bytes(hybrid);
+    ByteArray<65> bad_prefix = P.to_bytes_uncompressed();
+    bad_prefix[0] = 0x02;
+    add_bytes(bad_prefix);
+  }
+  // Coordinates >= p: all ones, and G with x or y replaced by p itself.
+  ByteArray<65> big{};
+  big[0] = 0x04;
+  for (size_t i = 1; i < 65; ++i) big[i] = 0xFF;
+  add_bytes(big);
+  const ByteArray<65> g = Point::generator().to_bytes_uncompressed();
+  ByteArray<65> x_is_p = g;
+  const uint8_t p_be[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE, 0xFF, 0xFF, 0xFC, 0x2F};
+  std::copy(std::begin(p_be), std::end(p_be), x_is_p.begin() + 1);
+  add_bytes(x_is_p);
+  ByteArray<65> y_is_p = g;
+  std::copy(std::begin(p_be), std::end(p_be), y_is_p.begin() + 33);
+  add_bytes(y_is_p);
+  add_bytes(ByteArray<65>{});
+  add_bytes(ByteArray<33>{});
+  inputs.push_back(Bytes(64, 0x04));
+  inputs.push_back(Bytes{});
+  for (const Bytes& in : inputs) {
+    const auto want = Point::from_bytes(in);
+    const auto got = Point::from_bytes_vartime(in);
+    ASSERT_EQ(got.has_value(), want.has_value()) << to_hex(in);
+    if (want) {
+      EXPECT_EQ(got->to_bytes_uncompressed(), want->to_bytes_uncompressed());
+      EXPECT_EQ(*got, *want);
+    } else {
+      EXPECT_EQ(got.error().code, want.error().code) << to_hex(in);
+    }
+  }
 }
 
 TEST(Secp256k1Point, EvalPolyMatchesNaiveEvaluation) {
