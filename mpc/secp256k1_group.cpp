@@ -58,63 +58,123 @@ void batch_to_affine(std::span<const Jacobian> in, std::span<Affine> out) {
 
 namespace {
 
-// One output of a tree level in sum_groups: where it goes and how it is made
-// from the entry at `from` (and the next one, for an addition).
-struct LevelOp {
-  enum Kind : uint8_t { kAdd, kDouble, kCopy };
-  size_t to;
-  size_t from;
-  Kind kind;
+// The live entries of the groups during sum_groups: group g's current
+// partial sums are points[start[g] .. start[g] + len[g]).
+struct GroupSpans {
+  std::vector<size_t> start, len;
 };
+
+// Montgomery's trick on nonzero elements: xs[i] becomes 1/xs[i] with one
+// inversion; `prefix` is scratch.
+void invert_all_nonzero(std::vector<Fe>& xs, std::vector<Fe>& prefix) {
+  prefix.resize(xs.size());
+  Fe acc = fe_from_u64(1);
+  for (size_t i = 0; i < xs.size(); ++i) {
+    prefix[i] = acc;
+    acc = fe_mul(acc, xs[i]);
+  }
+  Fe inv = fe_inverse_vartime(acc);
+  for (size_t i = xs.size(); i-- > 0;) {
+    const Fe x = xs[i];
+    xs[i] = fe_mul(inv, prefix[i]);
+    inv = fe_mul(inv, x);
+  }
+}
+
+// a + b in affine coordinates given 1/(b.x − a.x) (a.x != b.x).
+Affine add_with_inverse(const Affine& a, const Affine& b, const Fe& dx_inv) {
+  const Fe lambda = fe_mul(fe_sub_unreduced(b.y, a.y), dx_inv);
+  Affine r;
+  r.x = fe_sub(fe_sub(fe_sqr(lambda), a.x), b.x);
+  r.y = fe_sub(fe_mul(lambda, fe_sub_unreduced(a.x, r.x)), a.y);
+  r.infinity = false;
+  return r;
+}
+
+// One tree level: the pairs (i, i+1) of every group with at least two
+// entries are added, an odd last entry is carried, and the outputs are
+// packed at the group's start. An output's slot never lies after its
+// inputs and pairs run in input order, so the level works in place.
+// `dx` holds 1/(x_{i+1} − x_i) of every pair in that order.
+void add_level(std::vector<Affine>& points, GroupSpans& g, const std::vector<Fe>& dx) {
+  size_t next = 0;
+  for (size_t k = 0; k < g.start.size(); ++k) {
+    if (g.len[k] < 2) continue;
+    const size_t s = g.start[k];
+    size_t out = 0;
+    for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
+      points[s + out++] = add_with_inverse(points[s + i], points[s + i + 1], dx[next++]);
+    }
+    if (g.len[k] % 2 == 1) points[s + out++] = points[s + g.len[k] - 1];
+    g.len[k] = out;
+  }
+}
+
+// The same level when some pair has equal x (a doubling, or P + (−P) =
+// identity, which leaves no output): those pairs are done on their own,
+// the others still share one inversion. Only reached with repeated or
+// opposite points, so it may be slower than add_level.
+void add_level_with_equal_x(std::vector<Affine>& points, GroupSpans& g, std::vector<Fe>& dx,
+                            std::vector<Fe>& scratch) {
+  dx.clear();
+  for (size_t k = 0; k < g.start.size(); ++k) {
+    for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
+      const Fe d = fe_sub_unreduced(points[g.start[k] + i + 1].x, points[g.start[k] + i].x);
+      if (!d.is_zero()) dx.push_back(d);
+    }
+  }
+  invert_all_nonzero(dx, scratch);
+  size_t next = 0;
+  for (size_t k = 0; k < g.start.size(); ++k) {
+    if (g.len[k] < 2) continue;
+    const size_t s = g.start[k];
+    size_t out = 0;
+    for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
+      const Affine& a = points[s + i];
+      const Affine& b = points[s + i + 1];
+      if (!(a.x == b.x)) {
+        points[s + out++] = add_with_inverse(a, b, dx[next++]);
+      } else if (a.y == b.y) {
+        points[s + out++] = to_affine(dbl(to_jacobian(a)));
+      }  // else b = −a: no output
+    }
+    if (g.len[k] % 2 == 1) points[s + out++] = points[s + g.len[k] - 1];
+    g.len[k] = out;
+  }
+}
 
 }  // namespace
 
 std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_t> offsets) {
   const size_t groups = offsets.size() - 1;
-  // Live (non-identity) entries of group g: points[start[g] .. start[g] + len[g]).
-  std::vector<size_t> start(groups), len(groups);
-  for (size_t g = 0; g < groups; ++g) {
-    size_t w = offsets[g];
-    for (size_t i = offsets[g]; i < offsets[g + 1]; ++i) {
+  GroupSpans g{std::vector<size_t>(groups), std::vector<size_t>(groups)};
+  for (size_t k = 0; k < groups; ++k) {  // drop identities
+    size_t w = offsets[k];
+    for (size_t i = offsets[k]; i < offsets[k + 1]; ++i) {
       if (!points[i].infinity) points[w++] = points[i];
     }
-    start[g] = offsets[g];
-    len[g] = w - offsets[g];
+    g.start[k] = offsets[k];
+    g.len[k] = w - offsets[k];
   }
-  std::vector<LevelOp> ops;
   std::vector<Fe> dx, prefix;
   for (;;) {
-    // Schedule one level: pairs (i, i+1) of every group, outputs packed at
-    // the group's start. An output's slot never lies after its inputs, and
-    // the ops run in input order, so the level works in place.
-    ops.clear();
+    // Every pair's x-difference and their running product; a zero product
+    // means some pair has equal x (checked once per level, not per pair).
     dx.clear();
-    for (size_t g = 0; g < groups; ++g) {
-      if (len[g] < 2) continue;
-      const size_t s = start[g];
-      size_t out = 0;
-      for (size_t i = 0; i + 1 < len[g]; i += 2) {
-        const Affine& a = points[s + i];
-        const Affine& b = points[s + i + 1];
-        const Fe d = fe_sub_unreduced(b.x, a.x);  // only multiplied or tested for zero
-        if (!d.is_zero()) {
-          ops.push_back(LevelOp{s + out++, s + i, LevelOp::kAdd});
-          dx.push_back(d);
-        } else if (a.y == b.y) {
-          ops.push_back(LevelOp{s + out++, s + i, LevelOp::kDouble});
-        }  // else b = −a: nothing to output
-      }
-      if (len[g] % 2 == 1) ops.push_back(LevelOp{s + out++, s + len[g] - 1, LevelOp::kCopy});
-      len[g] = out;
-    }
-    if (ops.empty()) break;
-    // Montgomery's trick on the (nonzero) differences: prefix products, one
-    // inversion, unwound from the back; dx[i] becomes 1/dx[i].
-    prefix.resize(dx.size());
+    prefix.clear();
     Fe acc = fe_from_u64(1);
-    for (size_t i = 0; i < dx.size(); ++i) {
-      prefix[i] = acc;
-      acc = fe_mul(acc, dx[i]);
+    for (size_t k = 0; k < groups; ++k) {
+      for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
+        const Fe d = fe_sub_unreduced(points[g.start[k] + i + 1].x, points[g.start[k] + i].x);  // only multiplied
+        prefix.push_back(acc);
+        acc = fe_mul(acc, d);
+        dx.push_back(d);
+      }
+    }
+    if (dx.empty()) break;
+    if (acc.is_zero()) {
+      add_level_with_equal_x(points, g, dx, prefix);
+      continue;
     }
     Fe inv = fe_inverse_vartime(acc);
     for (size_t i = dx.size(); i-- > 0;) {
@@ -122,27 +182,11 @@ std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_
       dx[i] = fe_mul(inv, prefix[i]);
       inv = fe_mul(inv, d);
     }
-    size_t next_inverse = 0;
-    for (const LevelOp& op : ops) {
-      const Affine a = points[op.from];
-      Affine& r = points[op.to];
-      if (op.kind == LevelOp::kCopy) {
-        r = a;
-      } else if (op.kind == LevelOp::kDouble) {
-        r = to_affine(dbl(to_jacobian(a)));
-      } else {
-        const Affine& b = points[op.from + 1];
-        const Fe lambda = fe_mul(fe_sub_unreduced(b.y, a.y), dx[next_inverse++]);
-        const Fe x3 = fe_sub(fe_sub(fe_sqr(lambda), a.x), b.x);
-        r.y = fe_sub(fe_mul(lambda, fe_sub_unreduced(a.x, x3)), a.y);
-        r.x = x3;
-        r.infinity = false;
-      }
-    }
+    add_level(points, g, dx);
   }
   std::vector<Affine> out(groups);
-  for (size_t g = 0; g < groups; ++g) {
-    if (len[g] == 1) out[g] = points[start[g]];
+  for (size_t k = 0; k < groups; ++k) {
+    if (g.len[k] == 1) out[k] = points[g.start[k]];
   }
   return out;
 }
