@@ -105,8 +105,16 @@ class Secp256k1::Point {
   static Point identity() { return Point(); }
   // G, the SEC 2 base point (derived once, then copied).
   static Point generator();
-  // s·G through secp256k1_ec_pubkey_create. Constant time in s; 0·G = identity.
+  // s·G by okmpc's constant-time comb (mpc/secp256k1_base.hpp); the same
+  // key libsecp256k1's secp256k1_ec_pubkey_create returns. Constant time in
+  // s up to the product: s·G itself is treated as PUBLIC (it is encoded for
+  // libsecp256k1 by variable-time code, and declassified for the
+  // constant-time check), so never use base_mul where s·G must stay
+  // secret. 0·G = identity.
   static Point base_mul(const Scalar& s);
+  // {a·G, b·G} as base_mul twice, with one shared inversion (FROST's
+  // hiding and binding nonce commitments). Same contract as base_mul.
+  static std::array<Point, 2> base_mul_pair(const Scalar& a, const Scalar& b);
   // Strict decode: 33 bytes 02/03‖X (compressed) or 65 bytes 04‖X‖Y
   // (uncompressed). Hybrid prefixes 06/07, other prefixes or lengths ->
   // kInvalidEncoding; the identity (33 zero bytes), X >= p or a point off the

@@ -17,13 +17,16 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdlib>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "mpc/ctime.hpp"
 #include "mpc/secp256k1.hpp"
+#include "mpc/secp256k1_base.hpp"
 #include "mpc/secp256k1_msm.hpp"
 
 namespace okmpc {
@@ -62,19 +65,6 @@ Secp256k1::Point Secp256k1::Point::from_raw(const secp256k1_pubkey& pk) {
 Secp256k1::Point Secp256k1::Point::generator() {
   static const Point g = base_mul(Scalar::one());  // computed once per process
   return g;
-}
-
-Secp256k1::Point Secp256k1::Point::base_mul(const Scalar& s) {
-  const bool zero = s.is_zero();
-  ByteArray<32> key = nonzero_key_bytes(s);
-  Point p;
-  int ok = secp256k1_ec_pubkey_create(secp256k1_ctx(), &p.pk_, key.data());
-  sodium_memzero(key.data(), key.size());
-  assert(ok == 1);  // key is in [1, n)
-  (void)ok;
-  p.identity_ = zero;
-  if (zero) p.pk_ = secp256k1_pubkey{};
-  return p;
 }
 
 Result<Secp256k1::Point> Secp256k1::Point::from_bytes(ByteView bytes) {
@@ -204,7 +194,47 @@ Secp256k1::Point point_of(const native::Affine& a) {
 
 Secp256k1::Point point_of(const native::Jacobian& j) { return point_of(native::to_affine(j)); }
 
+// The points k_i·G (k_i nonzero) as libsecp256k1 keys, with one shared
+// constant-time inversion. The products leave constant-time code here: the
+// key is built by encoding and parsing (variable time), so each affine
+// product is declassified first (mpc/ctime.hpp) — base_mul's results are
+// public by contract (mpc/secp256k1.hpp).
+template <size_t N>
+std::array<Secp256k1::Point, N> base_mul_nonzero(const std::array<Secp256k1::Scalar, N>& ks) {
+  std::array<secp256k1_base::Projective, N> projective;
+  for (size_t i = 0; i < N; ++i) projective[i] = secp256k1_base::base_mul_projective(ks[i]);
+  std::array<native::Affine, N> affine;
+  secp256k1_base::to_affine_batch(projective, affine);
+  sodium_memzero(projective.data(), sizeof(projective));
+  std::array<Secp256k1::Point, N> out;
+  for (size_t i = 0; i < N; ++i) {
+    declassify(affine[i]);
+    out[i] = point_of(affine[i]);
+  }
+  return out;
+}
+
+// s, or 1 when s = 0 (no branch); the caller then forces the identity.
+Secp256k1::Scalar nonzero_scalar(const Secp256k1::Scalar& s) {
+  return Secp256k1::Scalar::select(s.is_zero(), s, Secp256k1::Scalar::one());
+}
+
 }  // namespace
+
+Secp256k1::Point Secp256k1::Point::base_mul(const Scalar& s) {
+  const bool zero = s.is_zero();
+  Point p = base_mul_nonzero<1>({nonzero_scalar(s)})[0];
+  if (zero) p = identity();
+  return p;
+}
+
+std::array<Secp256k1::Point, 2> Secp256k1::Point::base_mul_pair(const Scalar& a, const Scalar& b) {
+  const bool a_zero = a.is_zero(), b_zero = b.is_zero();
+  std::array<Point, 2> out = base_mul_nonzero<2>({nonzero_scalar(a), nonzero_scalar(b)});
+  if (a_zero) out[0] = identity();
+  if (b_zero) out[1] = identity();
+  return out;
+}
 
 Secp256k1::Point Secp256k1::Point::mul_vartime(const Scalar& s, const Point& p) {
   // A single term: libsecp256k1's ecmult (tweak_mul) measured faster than
