@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "mpc/feldman.hpp"
+#include "mpc/polynomial.hpp"
 #include "mpc/toy_curve.hpp"
 #include "protocols/dkg/point_sums.hpp"
 
@@ -25,6 +26,79 @@ TYPED_TEST(PointSums, EvaluateMatchesHorner) {
     EXPECT_TRUE(evaluate_at_vartime<C>(coeffs, x) == evaluate_commitments_vartime<C>(coeffs, x)) << "x=" << x;
   }
   EXPECT_TRUE(evaluate_at_vartime<C>({}, 3).is_identity());
+}
+
+// Polynomial::evaluate (secp256k1: the small-multiplier path) against
+// Horner's rule in full scalar products, with coefficients at the top of
+// the range (−1, −2) and random ones, at x = 0, 1, 2, 255, 256 and 2^32 − 1.
+TYPED_TEST(PointSums, PolynomialEvaluateMatchesScalarHorner) {
+  using C = TypeParam;
+  using Scalar = typename C::Scalar;
+  DeterministicRng rng(31);
+  for (size_t degree : {0u, 1u, 6u}) {
+    std::vector<Secret<Scalar>> coeffs;
+    std::vector<Scalar> plain;
+    for (size_t k = 0; k <= degree; ++k) {
+      const Scalar c = k == 0 ? -Scalar::one() : k == 1 ? -Scalar::from_u64(2) : Scalar::random(rng);
+      coeffs.emplace_back(c);
+      plain.push_back(c);
+    }
+    const auto poly = Polynomial<C>::from_coefficients(std::move(coeffs));
+    for (uint32_t x : {0u, 1u, 2u, 255u, 256u, 4294967295u}) {
+      Scalar want = plain.back();
+      for (size_t k = plain.size() - 1; k-- > 0;) want = want * Scalar::from_u64(x) + plain[k];
+      EXPECT_TRUE(poly.evaluate(x).expose() == want) << "degree " << degree << ", x = " << x;
+    }
+  }
+}
+
+// weighted_power_sums_vartime (secp256k1's small-multiplier code, the
+// generic loop elsewhere) against the definition Σ_i w_i·x_i^k.
+TYPED_TEST(PointSums, WeightedPowerSumsMatchDefinition) {
+  using C = TypeParam;
+  using Scalar = typename C::Scalar;
+  DeterministicRng rng(32);
+  std::vector<Scalar> weights = {-Scalar::one()};
+  for (int i = 0; i < 5; ++i) weights.push_back(random_batch_weight<C>(rng));
+  const std::vector<uint32_t> xs = {255, 1, 2, 3, 100, 4294967295u};
+  const std::vector<Scalar> got = weighted_power_sums_vartime<C>(weights, xs, 5);
+  ASSERT_EQ(got.size(), 5u);
+  for (size_t k = 0; k < 5; ++k) {
+    Scalar want = Scalar::zero();
+    for (size_t i = 0; i < weights.size(); ++i) {
+      Scalar term = weights[i];
+      for (size_t j = 0; j < k; ++j) term = term * Scalar::from_u64(xs[i]);
+      want = want + term;
+    }
+    EXPECT_TRUE(got[k] == want) << "k = " << k;
+  }
+}
+
+// sum_commitments_vartime (secp256k1: all columns in one batch-affine sum)
+// against one plain sum per column, with an identity entry and a column
+// that cancels.
+TYPED_TEST(PointSums, SumCommitmentsMatchesColumnSums) {
+  using C = TypeParam;
+  using Point = typename C::Point;
+  DeterministicRng rng(33);
+  std::vector<std::vector<Point>> vectors(7);
+  for (auto& v : vectors) {
+    for (int k = 0; k < 4; ++k) v.push_back(C::Point::base_mul(C::Scalar::random(rng)));
+  }
+  vectors[2][1] = Point::identity();
+  Point rest = Point::identity();
+  for (size_t i = 0; i + 1 < vectors.size(); ++i) rest = rest + vectors[i][3];
+  vectors.back()[3] = -rest;  // column 3 sums to the identity
+  std::vector<const std::vector<Point>*> ptrs;
+  for (const auto& v : vectors) ptrs.push_back(&v);
+  const std::vector<Point> got = sum_commitments_vartime<C>(ptrs, 4);
+  ASSERT_EQ(got.size(), 4u);
+  for (size_t k = 0; k < 4; ++k) {
+    Point want = Point::identity();
+    for (const auto& v : vectors) want = want + v[k];
+    EXPECT_TRUE(got[k] == want) << "column " << k;
+  }
+  EXPECT_TRUE(got[3].is_identity());
 }
 
 TYPED_TEST(PointSums, SumsAndMultiMul) {
