@@ -186,6 +186,10 @@ class Secp256k1::Point {
   static std::vector<Point> eval_poly_vartime(std::span<const Point> coeffs, std::span<const uint32_t> xs);
 
  private:
+  // Turns this point into the identity when flag is set, without a branch
+  // on flag (base_mul's zero scalar).
+  void make_identity_if(bool flag);
+
   secp256k1_pubkey pk_{};
   bool identity_ = true;
 };

@@ -221,18 +221,24 @@ Secp256k1::Scalar nonzero_scalar(const Secp256k1::Scalar& s) {
 
 }  // namespace
 
+void Secp256k1::Point::make_identity_if(bool flag) {
+  // Without a branch on flag: the key bytes are masked to zero (the
+  // identity's representation) and the flag is copied.
+  const uint8_t keep = static_cast<uint8_t>(static_cast<uint8_t>(flag) - 1);  // 0xff unless flag
+  for (unsigned char& byte : pk_.data) byte &= keep;
+  identity_ = flag;
+}
+
 Secp256k1::Point Secp256k1::Point::base_mul(const Scalar& s) {
-  const bool zero = s.is_zero();
   Point p = base_mul_nonzero<1>({nonzero_scalar(s)})[0];
-  if (zero) p = identity();
+  p.make_identity_if(s.is_zero());
   return p;
 }
 
 std::array<Secp256k1::Point, 2> Secp256k1::Point::base_mul_pair(const Scalar& a, const Scalar& b) {
-  const bool a_zero = a.is_zero(), b_zero = b.is_zero();
   std::array<Point, 2> out = base_mul_nonzero<2>({nonzero_scalar(a), nonzero_scalar(b)});
-  if (a_zero) out[0] = identity();
-  if (b_zero) out[1] = identity();
+  out[0].make_identity_if(a.is_zero());
+  out[1].make_identity_if(b.is_zero());
   return out;
 }
 
