@@ -37,18 +37,40 @@ Result<DleqProof> DleqProof::from_bytes(ByteView bytes) {
   return p;
 }
 
-DleqProof dleq_prove(Transcript transcript, const Point& X, std::span<const Point> bases,
-                     std::span<const Point> images, const Secret<Scalar>& x, Rng& rng) {
+namespace {
+
+// The Chaum–Pedersen prover with the commitment to base k (k·B_k) made by
+// `commit(nonce, k)`.
+template <class Commit>
+DleqProof prove_with(Transcript transcript, const Point& X, std::span<const Point> bases,
+                     std::span<const Point> images, const Secret<Scalar>& x, Rng& rng, Commit commit) {
   const Secret<Scalar> k(Scalar::random(rng));
   std::vector<Point> commitments;
   commitments.reserve(bases.size() + 1);
   commitments.push_back(Point::base_mul(k.expose()));
-  for (const Point& b : bases) commitments.push_back(k.expose() * b);
+  for (size_t b = 0; b < bases.size(); ++b) commitments.push_back(commit(k.expose(), b));
   for (const Point& c : commitments) declassify(c);  // public: the verifier recomputes them from (e, z)
   DleqProof proof;
   proof.e = challenge(transcript, X, bases, images, commitments);
   proof.z = k.expose() - proof.e * x.expose();
   return proof;
+}
+
+}  // namespace
+
+DleqProof dleq_prove(Transcript transcript, const Point& X, std::span<const Point> bases,
+                     std::span<const Point> images, const Secret<Scalar>& x, Rng& rng) {
+  return prove_with(std::move(transcript), X, bases, images, x, rng,
+                    [&](const Scalar& k, size_t b) { return k * bases[b]; });
+}
+
+DleqProof dleq_prove_known_bases(Transcript transcript, const Point& X, std::span<const Point> bases,
+                                 std::span<const Secret<Scalar>* const> base_logs, std::span<const Point> images,
+                                 const Secret<Scalar>& x, Rng& rng) {
+  return prove_with(std::move(transcript), X, bases, images, x, rng, [&](const Scalar& k, size_t b) {
+    const Secret<Scalar> kb(k * base_logs[b]->expose());
+    return Point::base_mul(kb.expose());
+  });
 }
 
 Status dleq_verify_vartime(Transcript transcript, const Point& X, std::span<const Point> bases,

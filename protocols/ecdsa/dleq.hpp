@@ -42,6 +42,19 @@ struct DleqProof {
 DleqProof dleq_prove(Transcript transcript, const Secp256k1::Point& X, std::span<const Secp256k1::Point> bases,
                      std::span<const Secp256k1::Point> images, const Secret<Secp256k1::Scalar>& x, Rng& rng);
 
+// The same proof when the prover also knows every base's logarithm,
+// B_k = b_k·G (a signer's own R_i = r_i·G and pk_i = sk_i·G): T_k is computed
+// as (k·b_k)·G, a fixed-base multiplication instead of a variable-base one.
+// The proof is the one dleq_prove makes and dleq_verify_vartime checks.
+// Preconditions: those of dleq_prove, base_logs.size() == bases.size() and
+// B_k = base_logs[k]·G (not checked: the proof would not verify). Constant
+// time in x, the nonce and the base logarithms.
+DleqProof dleq_prove_known_bases(Transcript transcript, const Secp256k1::Point& X,
+                                 std::span<const Secp256k1::Point> bases,
+                                 std::span<const Secret<Secp256k1::Scalar>* const> base_logs,
+                                 std::span<const Secp256k1::Point> images, const Secret<Secp256k1::Scalar>& x,
+                                 Rng& rng);
+
 // ok() iff the proof verifies for the statement; kVerificationFailed
 // otherwise, or kInvalidArgument when the spans differ in size. Variable
 // time (public data only).

@@ -5,7 +5,6 @@
 
 #include "mpc/codec.hpp"
 #include "mpc/ctime.hpp"
-#include "mpc/lagrange.hpp"
 
 namespace okmpc::ecdsa {
 namespace {
@@ -33,6 +32,33 @@ tl::unexpected<Error> blame(PartyId peer, ErrorCode code, std::string what) {
 }
 tl::unexpected<Error> blame(PartyId peer, const Error& e) {
   return blame(peer, e.code == ErrorCode::kInvalidEncoding ? e.code : ErrorCode::kProtocolAbort, e.message);
+}
+
+// λ_j = Π_{k≠j} x_k / Π_{k≠j} (x_k − x_j) for every signer j, in the order
+// of `ids` (distinct, nonzero: checked by create), with ONE inversion for all
+// of them (Montgomery's batch-inversion trick) instead of one per signer as
+// mpc/lagrange.hpp's lagrange_coefficient does. Public values.
+std::vector<Scalar> lagrange_at_zero(std::span<const PartyId> ids) {
+  const size_t t = ids.size();
+  std::vector<Scalar> num(t, Scalar::one()), den(t, Scalar::one());
+  for (size_t j = 0; j < t; ++j) {
+    const Scalar xj = Scalar::from_u64(ids[j]);
+    for (size_t k = 0; k < t; ++k) {
+      if (k == j) continue;
+      const Scalar xk = Scalar::from_u64(ids[k]);
+      num[j] *= xk;
+      den[j] *= xk - xj;
+    }
+  }
+  std::vector<Scalar> prefix(t + 1, Scalar::one());  // prefix[j] = Π_{k<j} den[k]
+  for (size_t j = 0; j < t; ++j) prefix[j + 1] = prefix[j] * den[j];
+  Scalar inv = prefix[t].invert();  // at step j below: (Π_{k≤j} den[k])^-1
+  std::vector<Scalar> out(t);
+  for (size_t j = t; j-- > 0;) {
+    out[j] = num[j] * (inv * prefix[j]);
+    inv *= den[j];
+  }
+  return out;
 }
 
 }  // namespace
@@ -76,7 +102,11 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
   config.protocol = runtime::ProtocolId::kEcdsaSign;
   std::unique_ptr<SignParty> party(new SignParty(std::move(config), share.clone(), std::move(req), ctx));
 
-  OKMPC_ASSIGN_OR_RETURN(const Scalar lambda, lagrange_coefficient<Secp256k1>(share.index, signers));
+  const std::vector<Scalar> lambdas = lagrange_at_zero(signers);
+  const auto lambda_of = [&](PartyId j) {
+    return lambdas[static_cast<size_t>(std::lower_bound(signers.begin(), signers.end(), j) - signers.begin())];
+  };
+  const Scalar lambda = lambda_of(share.index);
   party->sk_ = Secret<Scalar>(lambda * share.secret_share.expose());
   party->pk_i_ = Point::mul_vartime(lambda, share.verification_shares[share.index - 1]);  // public values
   for (PartyId j : signers) {
@@ -88,8 +118,7 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
     Peer peer;
     peer.setup = it->second.clone();
     if (peer.setup.gadget.size() != kVoleBatch) peer.setup.gadget = gadget_vector(peer.setup.gadget_seed);
-    OKMPC_ASSIGN_OR_RETURN(const Scalar lj, lagrange_coefficient<Secp256k1>(j, signers));
-    peer.pk = Point::mul_vartime(lj, share.verification_shares[j - 1]);  // public values
+    peer.pk = Point::mul_vartime(lambda_of(j), share.verification_shares[j - 1]);  // public values
     party->peers_.emplace(j, std::move(peer));
   }
   return party;
@@ -262,9 +291,11 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
     LastRoundShare share;
     share.u = u.expose();
     share.w = w.expose();
+    // A_i = φ'_i·R_i and B_i = φ'_i·pk_i as fixed-base multiplications:
+    // R_i = r_i·G and pk_i = sk_i·G with both logarithms known here.
     share.phi = Point::base_mul(phi_.expose());
-    share.a = phi_total.expose() * R_i_;
-    share.b = phi_total.expose() * pk_i_;
+    share.a = Point::base_mul(Secret<Scalar>(phi_total.expose() * r_.expose()).expose());
+    share.b = Point::base_mul(Secret<Scalar>(phi_total.expose() * sk_.expose()).expose());
     declassify(share.phi);  // broadcast with the share
     declassify(share.a);
     declassify(share.b);
@@ -273,7 +304,9 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
     // φ_total·G = Φ_i + Σ_j ψ_{j,i}·G: every verifier computes it from public values.
     const Point phi_total_G = Point::base_mul(phi_total.expose());
     declassify(phi_total_G);
-    share.proof = dleq_prove(share_proof_transcript(context_, id()), phi_total_G, bases, images, phi_total, rng);
+    const std::array<const Secret<Scalar>*, 2> base_logs = {&r_, &sk_};
+    share.proof = dleq_prove_known_bases(share_proof_transcript(context_, id()), phi_total_G, bases, base_logs,
+                                         images, phi_total, rng);
     for (const auto& [j, peer] : peers_) {
       share.pairs.emplace(j, PairEvidence{peer.psi_in, peer.gamma_u_out, peer.gamma_v_out, peer.d_u, peer.d_v});
     }

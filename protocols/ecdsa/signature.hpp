@@ -17,9 +17,12 @@ using Signature65 = ByteArray<65>;
 
 // From the nonce point R and the combined s of a threshold run: r = R.x mod n,
 // s normalized to low-s, v from R.y's parity (flipped with s). The signature
-// is released only if secp256k1_ecdsa_verify accepts it under `public_key`
-// AND secp256k1_ecdsa_recover yields `public_key`; otherwise
-// kVerificationFailed. r = 0 or s = 0: kVerificationFailed. R.x ≥ n (v not
+// is released only if secp256k1_ecdsa_recover, given (r, s, v), yields
+// `public_key`; otherwise kVerificationFailed. That is a full verification:
+// the recovered key Q = r⁻¹(s·R' − H(m)·G) is the one key under which the
+// signature verifies with the nonce point R' that v names (SEC 1 v2 §4.1.6),
+// so Q = public_key both proves validity and pins v — one libsecp256k1
+// operation instead of secp256k1_ecdsa_verify and a recovery. r = 0 or s = 0: kVerificationFailed. R.x ≥ n (v not
 // representable, probability ~2^-128): kInternal.
 Result<Signature65> finalize_signature(const Secp256k1::Point& R, const Secp256k1::Scalar& s,
                                        const Hash32& digest, const Secp256k1::Point& public_key);

@@ -1,5 +1,9 @@
 #include "protocols/ecdsa/vole.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+
 #include <cryptopp/aes.h>
 #include <cryptopp/modes.h>
 #include <sodium.h>
@@ -8,6 +12,7 @@
 #include "mpc/ctime.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/transcript.hpp"
+#include "protocols/ecdsa/wide_sum.hpp"
 
 namespace okmpc::ecdsa {
 namespace {
@@ -17,8 +22,8 @@ constexpr std::string_view kGadgetLabel = "okmpc/ecdsa/vole/gadget";
 constexpr std::string_view kExtLabel = "okmpc/ecdsa/vole/ext-sid";
 constexpr std::string_view kPadSidLabel = "okmpc/ecdsa/vole/pad-sid";
 constexpr std::string_view kPadLabel = "okmpc/ecdsa/vole/pad-aes-key/v2";
-constexpr std::string_view kCheckLabel = "okmpc/ecdsa/vole/check";
-constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v2";
+constexpr std::string_view kCheckLabel = "okmpc/ecdsa/vole/check/sha256";
+constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v3";
 
 using Corr = std::array<Scalar, kCorr>;
 
@@ -28,9 +33,9 @@ using Corr = std::array<Scalar, kCorr>;
 // H(x, i) = π(π(x) ⊕ i) ⊕ π(x)) with π = AES-128 under a key derived from
 // the pad session id (BLAKE2b(label ‖ pad_sid), so every extension has its
 // own permutation). Row j gives 6 blocks with tweaks i = 6j..6j+5, read as
-// kCorr = 3 scalars of 32 bytes each, taken as an integer when < n (always
-// but with probability 2^-128), else reduced.
-// All rows of an extension go through AES in two batched ECB calls (AES-NI
+// kCorr = 3 scalars of 32 bytes each, each a big-endian integer mod n (< n,
+// so unchanged, but with probability 2^-128; reduced in constant time).
+// The rows go through AES in batched ECB calls of kChunk rows (AES-NI
 // when the CPU has it; Crypto++'s table-based AES otherwise, which is not
 // guaranteed constant time — papers/dkls23.md, "Deviations").
 class PadHasher {
@@ -48,39 +53,58 @@ class PadHasher {
   PadHasher(const PadHasher&) = delete;
   PadHasher& operator=(const PadHasher&) = delete;
 
-  // out[j] = the pads of row_of(j) for j < out.size().
+  // out[j] = the pads of row_of(j) for j < out.size(). Rows go through AES
+  // in chunks of kChunk (stack buffers, wiped).
   template <class RowOf>
   void hash_rows(RowOf row_of, SecretVector<Corr>& out) {
-    const size_t n = out.size();
-    Bytes x(16 * n), y(16 * n), t(16 * kBlocks * n), e(16 * kBlocks * n);
-    for (size_t j = 0; j < n; ++j) {
-      const auto rb = row_of(j).to_bytes();
-      std::copy(rb.begin(), rb.end(), x.begin() + static_cast<std::ptrdiff_t>(16 * j));
+    for (size_t first = 0; first < out.size(); first += kChunk) {
+      hash_chunk(row_of, out, first, std::min(kChunk, out.size() - first));
     }
-    aes_.ProcessData(y.data(), x.data(), x.size());  // π(x_j)
-    for (size_t j = 0; j < n; ++j) {
-      for (size_t c = 0; c < kBlocks; ++c) {
-        const uint64_t tweak = kBlocks * j + c;
-        uint8_t* tb = t.data() + 16 * (kBlocks * j + c);
-        std::copy(y.begin() + static_cast<std::ptrdiff_t>(16 * j), y.begin() + static_cast<std::ptrdiff_t>(16 * j + 16), tb);
-        for (size_t b = 0; b < 8; ++b) tb[b] ^= static_cast<uint8_t>(tweak >> (8 * b));
-      }
-    }
-    aes_.ProcessData(e.data(), t.data(), t.size());  // π(π(x_j) ⊕ i)
-    for (size_t j = 0; j < n; ++j) {
-      uint8_t* eb = e.data() + 16 * kBlocks * j;
-      for (size_t k = 0; k < 16 * kBlocks; ++k) eb[k] ^= y[16 * j + k % 16];
-      for (size_t k = 0; k < kCorr; ++k) {
-        const ByteView chunk(eb + 32 * k, 32);
-        auto s = Scalar::from_bytes(chunk);
-        out[j][k] = s ? *s : Scalar::reduce(chunk);
-      }
-    }
-    for (Bytes* b : {&x, &y, &t, &e}) sodium_memzero(b->data(), b->size());
   }
 
  private:
   static constexpr size_t kBlocks = 2 * kCorr;  // 16-byte blocks per row
+  static constexpr size_t kChunk = 32;          // rows per batched AES call
+
+  template <class RowOf>
+  void hash_chunk(RowOf row_of, SecretVector<Corr>& out, size_t first, size_t n) {
+    std::array<uint8_t, 16 * kChunk> x, y;
+    std::array<uint8_t, 16 * kBlocks * kChunk> t, e;
+    for (size_t j = 0; j < n; ++j) {
+      const auto rb = row_of(first + j).to_bytes();
+      std::copy(rb.begin(), rb.end(), x.begin() + static_cast<std::ptrdiff_t>(16 * j));
+    }
+    aes_.ProcessData(y.data(), x.data(), 16 * n);  // π(x_j)
+    for (size_t j = 0; j < n; ++j) {
+      for (size_t c = 0; c < kBlocks; ++c) {
+        const uint64_t tweak = kBlocks * (first + j) + c;
+        uint8_t* tb = t.data() + 16 * (kBlocks * j + c);
+        std::copy(y.begin() + static_cast<std::ptrdiff_t>(16 * j), y.begin() + static_cast<std::ptrdiff_t>(16 * j + 16), tb);
+        for (size_t b = 0; b < 8; ++b) tb[b] ^= static_cast<uint8_t>(tweak >> (8 * b));  // little-endian i
+      }
+    }
+    aes_.ProcessData(e.data(), t.data(), 16 * kBlocks * n);  // π(π(x_j) ⊕ i)
+    for (size_t j = 0; j < n; ++j) {
+      uint8_t* eb = e.data() + 16 * kBlocks * j;
+      uint64_t yw[2];  // π(x_j) as two words, XORed into each of the row's blocks
+      std::memcpy(yw, y.data() + 16 * j, 16);
+      for (size_t k = 0; k < 2 * kBlocks; ++k) {
+        uint64_t ew;
+        std::memcpy(&ew, eb + 8 * k, 8);
+        ew ^= yw[k % 2];
+        std::memcpy(eb + 8 * k, &ew, 8);
+      }
+      sodium_memzero(yw, sizeof yw);
+      for (size_t k = 0; k < kCorr; ++k) {
+        WideSum pad;  // the 32 bytes as an integer mod n (constant time)
+        pad.add_be32(ByteView(eb + 32 * k, 32));
+        out[first + j][k] = pad.reduce();
+      }
+    }
+    for (auto* b : {&x, &y}) sodium_memzero(b->data(), b->size());
+    for (auto* b : {&t, &e}) sodium_memzero(b->data(), b->size());
+  }
+
   CryptoPP::ECB_Mode<CryptoPP::AES>::Encryption aes_;
 };
 
@@ -99,50 +123,65 @@ Bytes pad_sid_of(ByteView ext_sid, ByteView nonce_a) {
 using Theta = std::array<Scalar, kVoleWidth>;
 Theta challenges(ByteView pad_sid, ByteView tau) {
   Transcript t(kDomain, pad_sid);
-  ByteArray<64> tau_digest;  // BLAKE2b-512 of ã: binds it at a fraction of SHA-512's cost
-  crypto_generichash(tau_digest.data(), tau_digest.size(), tau.data(), tau.size(), nullptr, 0);
-  t.append("a-tilde-blake2b", tau_digest);
+  // SHA-256 of ã (40 kB): binds it at a fraction of the transcript hash's
+  // cost (OpenSSL, SHA extensions where the CPU has them).
+  t.append("a-tilde-sha256", sha256(tau));
   Theta theta;
   for (auto& x : theta) x = t.challenge<Secp256k1>("theta");
   return theta;
 }
 
-// μ_j = x_{j,ℓ} + Σ_i θ_i·x_{j,i}: the check combination of one OT's values.
-Scalar check_combination(const Theta& theta, const Corr& x) {
-  Scalar m = x[kVoleWidth];
-  for (size_t i = 0; i < kVoleWidth; ++i) m += theta[i] * x[i];
-  return m;
+// μ_j = x_{j,ℓ} + Σ_i θ_i·x_{j,i} (+ extra, unreduced): the check
+// combination of one OT's values, reduced once.
+Scalar check_combination(const Theta& theta, const Corr& x, WideSum extra = {}) {
+  WideSum m = extra;
+  m.add(x[kVoleWidth]);
+  for (size_t i = 0; i < kVoleWidth; ++i) m.add_mul(theta[i], x[i]);
+  return m.reduce();
 }
 
-// H(μ): μ is ξ scalars, hashed in order with the session (BLAKE2b-256).
+// H(μ): μ is ξ scalars, hashed in order with the session (SHA-256). The
+// scalars are gathered in blocks so the hash sees few, large updates.
 class CheckHash {
  public:
   explicit CheckHash(ByteView pad_sid) {
-    crypto_generichash_init(&st_, nullptr, 0, 32);
-    absorb(as_bytes(kCheckLabel));
-    absorb(pad_sid);
+    h_.update(as_bytes(kCheckLabel));
+    h_.update(pad_sid);
   }
-  void absorb_scalar(const Scalar& s) { absorb(s.to_bytes()); }
+  CheckHash(const CheckHash&) = delete;
+  CheckHash& operator=(const CheckHash&) = delete;
+  ~CheckHash() { sodium_memzero(buf_.data(), buf_.size()); }
+
+  void absorb_scalar(const Scalar& s) {
+    const auto b = s.to_bytes();
+    std::copy(b.begin(), b.end(), buf_.begin() + static_cast<std::ptrdiff_t>(used_));
+    used_ += b.size();
+    if (used_ == buf_.size()) flush();
+  }
   Hash32 finish() {
-    Hash32 out;
-    crypto_generichash_final(&st_, out.data(), out.size());
-    return out;
+    flush();
+    return h_.finish();
   }
 
  private:
-  void absorb(ByteView b) { crypto_generichash_update(&st_, b.data(), b.size()); }
-  crypto_generichash_state st_;
+  void flush() {
+    h_.update(ByteView(buf_.data(), used_));
+    used_ = 0;
+  }
+  Sha256 h_;
+  std::array<uint8_t, 32 * 64> buf_{};
+  size_t used_ = 0;
 };
 
-// ⟨g, x⟩ for g = gadget_vector(seed): its first 256 entries are 2^j, so that
-// part is summed by Horner's rule (additions instead of multiplications).
+// ⟨g, x⟩ for g = gadget_vector(seed): its first 256 entries are 2^j, added
+// as shifted integers; the 2s pseudo-random entries as products; one
+// reduction for the whole sum.
 template <class At>
 Scalar gadget_dot(std::span<const Scalar> g, At x_at) {
-  Scalar lo = Scalar::zero();
-  for (size_t j = 256; j-- > 0;) lo = lo + lo + x_at(j);
-  Scalar hi = Scalar::zero();
-  for (size_t j = 256; j < g.size(); ++j) hi += g[j] * x_at(j);
-  return lo + hi;
+  WideSum sum;
+  for (size_t j = 0; j < 256; ++j) sum.add_shifted(x_at(j), static_cast<unsigned>(j));
+  for (size_t j = 256; j < g.size(); ++j) sum.add_mul(g[j], x_at(j));
+  return sum.reduce();
 }
 
 uint64_t choice_bit(ByteView choices, size_t j) { return (choices[j / 8] >> (j % 8)) & 1u; }
@@ -174,12 +213,10 @@ VoleBobStart vole_bob_start(const ot::ReceiverSeeds& seeds, ByteView sid,
   VoleBobStart out;
   out.state.ext_sid = ext_sid_of(sid, nonce);
   ot::ReceiverExtension ext = ot::kos_extend_receiver(seeds, out.state.ext_sid, kVoleBatch, rng);
-  Scalar b = Scalar::zero();
-  for (size_t j = 0; j < kVoleBatch; ++j) {
-    b += Scalar::select(choice_bit(ext.choices.expose(), j) != 0, Scalar::zero(), gadget[j]);
-  }
-  out.state.b = Secret<Scalar>(b);
-  b = Scalar::zero();
+  WideSum b;  // b = ⟨g, β⟩ (β secret: masked adds)
+  for (size_t j = 0; j < kVoleBatch; ++j) b.add_masked(gadget[j], choice_bit(ext.choices.expose(), j));
+  out.state.b = Secret<Scalar>(b.reduce());
+  b = WideSum();
   out.state.rows = std::move(ext.rows);
   out.state.choices = std::move(ext.choices);
   out.message = Bytes(nonce.begin(), nonce.end());
@@ -213,27 +250,32 @@ Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
   PadHasher pads(pad_sid);
   pads.hash_rows([&](size_t j) { return q[j]; }, alpha0);
   pads.hash_rows([&](size_t j) { return q[j] ^ seeds.delta; }, alpha1);
-  ByteWriter msg;
-  msg.write_bytes(nonce_a);
+  Bytes msg;
+  msg.reserve(vole_alice_message_bytes());
+  append(msg, nonce_a);
   for (size_t j = 0; j < kVoleBatch; ++j) {
     for (size_t k = 0; k < kCorr; ++k) {
-      msg.write_scalar<Secp256k1>(alpha0[j][k] - alpha1[j][k] + corr[k]);
+      WideSum t;
+      t.add(alpha0[j][k]);
+      t.add_neg(alpha1[j][k]);
+      t.add(corr[k]);
+      append(msg, t.reduce().to_bytes());
     }
   }
-  const ByteView tau = ByteView(msg.bytes()).subspan(32);
+  const ByteView tau = ByteView(msg).subspan(32);
 
   // θ ← H(sid ‖ ã); η = â + Σθ_i·a_i; μ = H(sid ‖ (α0_{j,ℓ} + Σθ_i·α0_{j,i})_j).
   const Theta theta = challenges(pad_sid, tau);
-  msg.write_scalar<Secp256k1>(check_combination(theta, corr));
+  append(msg, check_combination(theta, corr).to_bytes());
   CheckHash h(pad_sid);
   for (size_t j = 0; j < kVoleBatch; ++j) h.absorb_scalar(check_combination(theta, alpha0[j]));
-  msg.write_bytes(h.finish());
+  append(msg, h.finish());
   // Output c_i = −Σ_j g_j·α0_{j,i}.
   VoleAliceResult out;
   for (size_t i = 0; i < kVoleWidth; ++i) {
     out.c[i] = Secret<Scalar>(-gadget_dot(gadget, [&](size_t j) { return alpha0[j][i]; }));
   }
-  out.message = msg.finish();
+  out.message = std::move(msg);
   return out;
 }
 
@@ -260,10 +302,18 @@ Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gad
   PadHasher pads(pad_sid);
   pads.hash_rows([&](size_t j) { return bob.rows[j]; }, ddot);
   CheckHash h(pad_sid);
+  const Scalar neg_eta = -eta;
   for (size_t j = 0; j < kVoleBatch; ++j) {
-    const bool beta = choice_bit(bob.choices.expose(), j) != 0;
-    for (size_t k = 0; k < kCorr; ++k) ddot[j][k] += Scalar::select(beta, Scalar::zero(), tau[j][k]);
-    h.absorb_scalar(check_combination(theta, ddot[j]) - Scalar::select(beta, Scalar::zero(), eta));
+    const uint64_t beta = choice_bit(bob.choices.expose(), j);
+    for (size_t k = 0; k < kCorr; ++k) {
+      WideSum t;
+      t.add(ddot[j][k]);
+      t.add_masked(tau[j][k], beta);
+      ddot[j][k] = t.reduce();
+    }
+    WideSum minus_beta_eta;
+    minus_beta_eta.add_masked(neg_eta, beta);
+    h.absorb_scalar(check_combination(theta, ddot[j], minus_beta_eta));
   }
   const bool consistent = ct_equal(h.finish(), mu_hash);
   declassify(consistent);  // public: the party aborts or goes on

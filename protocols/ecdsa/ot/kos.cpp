@@ -10,7 +10,7 @@ namespace okmpc::ecdsa::ot {
 namespace {
 
 constexpr std::string_view kPrgLabel = "okmpc/ecdsa/kos/prg-nonce/v2";
-constexpr std::string_view kChiLabel = "okmpc/ecdsa/kos/chi/v1";
+constexpr std::string_view kChiLabel = "okmpc/ecdsa/kos/chi/v2";
 
 // G(k_i, sid, i) = XChaCha20 keyed by the seed k_i (32 uniform bytes from a
 // base OT) with the 24-byte nonce N_sid ‖ i, N_sid = the first 20 bytes of
@@ -31,16 +31,13 @@ void prg(const Seed& seed, const PrgNonce& sid_nonce, uint32_t column, std::span
   crypto_stream_xchacha20(out.data(), out.size(), nonce.data(), seed.data());
 }
 
-// χ_1..χ_m' from BLAKE2b-256(label ‖ sid ‖ u) expanded by ChaCha20: the
-// Fiat–Shamir replacement for the sender's random challenge (public values).
+// χ_1..χ_m' from SHA-256(label ‖ len(sid) ‖ sid ‖ u) expanded by ChaCha20:
+// the Fiat–Shamir replacement for the sender's random challenge (public
+// values; u has the fixed size the caller checked).
 std::vector<Block> challenges(ByteView sid, ByteView u, size_t rows) {
-  ByteArray<32> key;
-  crypto_generichash_state st;
-  crypto_generichash_init(&st, nullptr, 0, key.size());
-  crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(kChiLabel.data()), kChiLabel.size());
-  crypto_generichash_update(&st, sid.data(), sid.size());
-  crypto_generichash_update(&st, u.data(), u.size());
-  crypto_generichash_final(&st, key.data(), key.size());
+  Bytes sid_len;
+  append_u32_be(sid_len, static_cast<uint32_t>(sid.size()));
+  const Hash32 key = sha256({as_bytes(kChiLabel), sid_len, sid, u});
   Bytes stream(rows * 16);
   ByteArray<crypto_stream_chacha20_NONCEBYTES> nonce{};
   crypto_stream_chacha20(stream.data(), stream.size(), nonce.data(), key.data());

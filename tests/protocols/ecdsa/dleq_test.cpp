@@ -65,5 +65,33 @@ TEST(EcdsaDleq, RejectsAnotherTranscriptOrStatement) {
             ErrorCode::kInvalidArgument);
 }
 
+// The prover that knows the bases' logarithms (B_k = b_k·G) makes the same
+// proof: same nonce, same commitments, so the same (e, z) as dleq_prove, and
+// it verifies; with a wrong base logarithm it does not.
+TEST(EcdsaDleq, KnownBasesProofEqualsTheGenericOneAndVerifies) {
+  DeterministicRng rng(4);
+  Statement s;
+  s.x = Secret<Scalar>(Scalar::random(rng));
+  s.X = Point::base_mul(s.x.expose());
+  std::array<Secret<Scalar>, 2> logs;
+  for (size_t k = 0; k < 2; ++k) {
+    logs[k] = Secret<Scalar>(Scalar::random(rng));
+    s.bases[k] = Point::base_mul(logs[k].expose());
+    s.images[k] = s.x.expose() * s.bases[k];
+  }
+  const std::array<const Secret<Scalar>*, 2> log_ptrs = {&logs[0], &logs[1]};
+  DeterministicRng r1(40), r2(40);
+  const DleqProof generic = dleq_prove(transcript(), s.X, s.bases, s.images, s.x, r1);
+  const DleqProof known = dleq_prove_known_bases(transcript(), s.X, s.bases, log_ptrs, s.images, s.x, r2);
+  EXPECT_EQ(known.e, generic.e);
+  EXPECT_EQ(known.z, generic.z);
+  EXPECT_TRUE(dleq_verify_vartime(transcript(), s.X, s.bases, s.images, known));
+
+  const Secret<Scalar> wrong(logs[1].expose() + Scalar::one());
+  const std::array<const Secret<Scalar>*, 2> wrong_ptrs = {&logs[0], &wrong};
+  const DleqProof bad = dleq_prove_known_bases(transcript(), s.X, s.bases, wrong_ptrs, s.images, s.x, rng);
+  EXPECT_FALSE(dleq_verify_vartime(transcript(), s.X, s.bases, s.images, bad));
+}
+
 }  // namespace
 }  // namespace okmpc::ecdsa

@@ -1,0 +1,117 @@
+// Tests of protocols/ecdsa/wide_sum.hpp: every unreduced sum equals the same
+// sum computed term by term with reduced Scalar arithmetic, at the extremes
+// (n − 1, zero, hundreds of maximal products, every shift) and at random.
+#include <gtest/gtest.h>
+
+#include "mpc/rng.hpp"
+#include "protocols/ecdsa/wide_sum.hpp"
+
+namespace okmpc::ecdsa {
+namespace {
+
+using Scalar = Secp256k1::Scalar;
+
+Scalar max_scalar() { return -Scalar::one(); }  // n − 1
+
+Scalar pow2(unsigned j) {
+  Scalar p = Scalar::one();
+  for (unsigned k = 0; k < j; ++k) p = p + p;
+  return p;
+}
+
+TEST(WideSum, EmptyIsZero) { EXPECT_TRUE(WideSum().reduce().is_zero()); }
+
+TEST(WideSum, AddsAndNegationsMatchScalarArithmetic) {
+  DeterministicRng rng(1);
+  for (int round = 0; round < 50; ++round) {
+    WideSum w;
+    Scalar expect = Scalar::zero();
+    for (int k = 0; k < 40; ++k) {
+      const Scalar a = (k % 7 == 0) ? max_scalar() : (k % 11 == 0 ? Scalar::zero() : Scalar::random(rng));
+      if (k % 3 == 0) {
+        w.add_neg(a);
+        expect -= a;
+      } else {
+        w.add(a);
+        expect += a;
+      }
+    }
+    EXPECT_EQ(w.reduce(), expect);
+  }
+}
+
+TEST(WideSum, NegationOfZeroAndOfMaxReduce) {
+  WideSum z;
+  z.add_neg(Scalar::zero());  // adds n itself
+  EXPECT_TRUE(z.reduce().is_zero());
+  WideSum m;
+  m.add_neg(max_scalar());  // n − (n − 1) = 1
+  EXPECT_EQ(m.reduce(), Scalar::one());
+}
+
+TEST(WideSum, MaskedAddTakesTheBit) {
+  DeterministicRng rng(2);
+  const Scalar a = Scalar::random(rng), b = Scalar::random(rng);
+  WideSum w;
+  w.add_masked(a, 1);
+  w.add_masked(b, 0);
+  EXPECT_EQ(w.reduce(), a);
+}
+
+TEST(WideSum, HundredsOfMaximalProducts) {
+  // (n − 1)^2 · 500 + (n − 1) · 500 exercises every fold at its largest.
+  const Scalar m = max_scalar();
+  WideSum w;
+  Scalar expect = Scalar::zero();
+  for (int k = 0; k < 500; ++k) {
+    w.add_mul(m, m);
+    w.add(m);
+    expect += m * m + m;
+  }
+  EXPECT_EQ(w.reduce(), expect);
+}
+
+TEST(WideSum, RandomProductsMatch) {
+  DeterministicRng rng(3);
+  for (int round = 0; round < 30; ++round) {
+    WideSum w;
+    Scalar expect = Scalar::zero();
+    for (int k = 0; k < 1 + round * 7; ++k) {
+      const Scalar a = Scalar::random(rng), b = Scalar::random(rng);
+      w.add_mul(a, b);
+      expect += a * b;
+    }
+    EXPECT_EQ(w.reduce(), expect);
+  }
+}
+
+TEST(WideSum, EveryShiftIsAMultiplicationByItsPowerOfTwo) {
+  DeterministicRng rng(4);
+  WideSum all_max;
+  Scalar all_max_expect = Scalar::zero();
+  for (unsigned j = 0; j < 256; ++j) {
+    const Scalar a = Scalar::random(rng);
+    WideSum w;
+    w.add_shifted(a, j);
+    EXPECT_EQ(w.reduce(), a * pow2(j)) << "shift " << j;
+    all_max.add_shifted(max_scalar(), j);
+    all_max_expect += max_scalar() * pow2(j);
+  }
+  EXPECT_EQ(all_max.reduce(), all_max_expect);
+}
+
+TEST(WideSum, ReducesValuesJustAboveTheOrder) {
+  // (n − 1) + 1 = n -> 0 and (n − 1) + 2 -> 1: the final conditional
+  // subtraction at its boundary.
+  WideSum a;
+  a.add(max_scalar());
+  a.add(Scalar::one());
+  EXPECT_TRUE(a.reduce().is_zero());
+  WideSum b;
+  b.add(max_scalar());
+  b.add(Scalar::from_u64(2));
+  EXPECT_EQ(b.reduce(), Scalar::one());
+}
+
+}  // namespace
+}  // namespace okmpc::ecdsa
