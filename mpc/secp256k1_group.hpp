@@ -155,7 +155,9 @@ void batch_to_affine(std::span<const Jacobian> in, std::span<Affine> out);
 // against 8M + 3S mixed Jacobian, and ⌈log2(largest group)⌉ inversions in
 // total. Equal x (a doubling, or P + (−P)) is handled on the spot. Many
 // groups of similar size (DKG commitment columns, Pippenger buckets) gain
-// the most. `points` is the working buffer (taken by value, overwritten).
+// the most; once few points are left (small inputs from the start) the
+// remaining sums are finished in Jacobian coordinates with a single
+// normalisation, which then costs fewer inversions. `points` is the working buffer (taken by value, overwritten).
 // Preconditions: offsets nonempty and nondecreasing, offsets.back() ==
 // points.size().
 std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_t> offsets);

@@ -332,12 +332,20 @@ TEST(Secp256k1Group, SumGroupsMatchesCombine) {
     points.insert(points.end(), a.begin(), a.end());
     offsets.push_back(points.size());
   }
-  const std::vector<native::Affine> sums = native::sum_groups(points, offsets);
-  ASSERT_EQ(sums.size(), groups.size());
-  for (size_t i = 0; i < groups.size(); ++i) {
-    std::vector<RefPoint> refs;
-    for (const Point& p : groups[i]) refs.push_back(ref_of(p));
-    EXPECT_EQ(enc(native::to_jacobian(sums[i])), enc(ref_sum(refs))) << "group " << i;
+  // All groups together (batch-affine levels first, the small tail in
+  // Jacobian coordinates), and the special groups alone (small enough to
+  // be summed in Jacobian coordinates from the start).
+  for (size_t count : {groups.size(), size_t{13}}) {
+    SCOPED_TRACE(count);
+    const std::span<const size_t> offs(offsets.data(), count + 1);
+    const std::vector<native::Affine> some(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(offs.back()));
+    const std::vector<native::Affine> sums = native::sum_groups(some, offs);
+    ASSERT_EQ(sums.size(), count);
+    for (size_t i = 0; i < count; ++i) {
+      std::vector<RefPoint> refs;
+      for (const Point& p : groups[i]) refs.push_back(ref_of(p));
+      EXPECT_EQ(enc(native::to_jacobian(sums[i])), enc(ref_sum(refs))) << "group " << i;
+    }
   }
   EXPECT_TRUE(native::sum_groups({}, std::vector<size_t>{0}).empty());
 }
