@@ -117,11 +117,21 @@ class Polynomial {
   }
 
   // Feldman commitments a_i·G, a_0's first (the public key share when a_0 is
-  // a secret).
+  // a secret). Two at a time through the curve's base_mul_pair where it has
+  // one (one shared inversion instead of two), else one base_mul each; the
+  // commitments are published, as base_mul's contract requires.
   std::vector<Point> commitments() const {
     std::vector<Point> out;
     out.reserve(coeffs_.size());
-    for (const auto& c : coeffs_) out.push_back(Point::base_mul(c.expose()));
+    size_t i = 0;
+    if constexpr (requires(const Scalar& a) { Point::base_mul_pair(a, a); }) {
+      for (; i + 1 < coeffs_.size(); i += 2) {
+        const auto pair = Point::base_mul_pair(coeffs_[i].expose(), coeffs_[i + 1].expose());
+        out.push_back(pair[0]);
+        out.push_back(pair[1]);
+      }
+    }
+    for (; i < coeffs_.size(); ++i) out.push_back(Point::base_mul(coeffs_[i].expose()));
     return out;
   }
 

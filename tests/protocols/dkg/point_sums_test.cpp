@@ -52,6 +52,29 @@ TYPED_TEST(PointSums, PolynomialEvaluateMatchesScalarHorner) {
   }
 }
 
+// Polynomial::commitments (pairs through base_mul_pair where the curve has
+// it, a last odd one alone) equal base_mul of each coefficient, for odd
+// and even lengths, with a zero coefficient among them.
+TYPED_TEST(PointSums, CommitmentsAreBaseMulOfEachCoefficient) {
+  using C = TypeParam;
+  using Scalar = typename C::Scalar;
+  DeterministicRng rng(34);
+  for (size_t length : {1u, 2u, 5u, 6u}) {
+    std::vector<Secret<Scalar>> coeffs;
+    std::vector<Scalar> plain;
+    for (size_t k = 0; k < length; ++k) {
+      const Scalar c = k == 2 ? Scalar::zero() : Scalar::random(rng);
+      coeffs.emplace_back(c);
+      plain.push_back(c);
+    }
+    const auto commitments = Polynomial<C>::from_coefficients(std::move(coeffs)).commitments();
+    ASSERT_EQ(commitments.size(), length);
+    for (size_t k = 0; k < length; ++k) {
+      EXPECT_TRUE(commitments[k] == C::Point::base_mul(plain[k])) << "length " << length << ", k = " << k;
+    }
+  }
+}
+
 // weighted_power_sums_vartime (secp256k1's small-multiplier code, the
 // generic loop elsewhere) against the definition Σ_i w_i·x_i^k.
 TYPED_TEST(PointSums, WeightedPowerSumsMatchDefinition) {
