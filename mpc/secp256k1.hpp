@@ -115,6 +115,14 @@ class Secp256k1::Point {
   // {a·G, b·G} as base_mul twice, with one shared inversion (FROST's
   // hiding and binding nonce commitments). Same contract as base_mul.
   static std::array<Point, 2> base_mul_pair(const Scalar& a, const Scalar& b);
+  // a·G + B when add, a·G otherwise, for a PUBLIC point B: the sum by the
+  // comb's complete formulas and a masked choice, so a·G itself and `add`
+  // never reach variable-time code — only the result does, which is public
+  // by the same contract as base_mul. For a party that publishes one of
+  // a·G and a·G + B and must keep which one secret (the Simplest-OT
+  // receiver, protocols/ecdsa/ot/base_ot.cpp). Any a (0 included) and B
+  // (the identity included).
+  static Point base_mul_add_if(const Scalar& a, const Point& b, bool add);
   // Strict decode: 33 bytes 02/03‖X (compressed) or 65 bytes 04‖X‖Y
   // (uncompressed). Hybrid prefixes 06/07, other prefixes or lengths ->
   // kInvalidEncoding; the identity (33 zero bytes), X >= p or a point off the

@@ -242,6 +242,25 @@ std::array<Secp256k1::Point, 2> Secp256k1::Point::base_mul_pair(const Scalar& a,
   return out;
 }
 
+Secp256k1::Point Secp256k1::Point::base_mul_add_if(const Scalar& a, const Point& b, bool add) {
+  secp256k1_base::Projective acc = secp256k1_base::base_mul_projective(a);  // identity for a = 0
+  if (!b.identity_) {  // public
+    const native::Affine pb = affine_of(b);
+    const secp256k1_base::Projective sum = secp256k1_base::add_mixed(acc, pb.x, pb.y);
+    const uint64_t mask = 0 - static_cast<uint64_t>(add);
+    native::fe_cmov(acc.x, sum.x, mask);
+    native::fe_cmov(acc.y, sum.y, mask);
+    native::fe_cmov(acc.z, sum.z, mask);
+  }
+  std::array<native::Affine, 1> affine;
+  secp256k1_base::to_affine_batch(std::span<const secp256k1_base::Projective>(&acc, 1), affine);
+  sodium_memzero(&acc, sizeof(acc));
+  declassify(affine[0]);  // the published result
+  // The identity (Z = 0) comes out as (0, 0), which is not on the curve.
+  if (affine[0].x.is_zero() && affine[0].y.is_zero()) return identity();
+  return point_of(affine[0]);
+}
+
 Secp256k1::Point Secp256k1::Point::mul_vartime(const Scalar& s, const Point& p) {
   // A single term: libsecp256k1's ecmult (tweak_mul) measured faster than
   // the native Strauss at n = 1 (bench/secp256k1_msm_bench.cpp); the native

@@ -218,6 +218,14 @@ void secp256k1_base_mul(uint64_t seed) {
   const auto pair = Secp256k1::Point::base_mul_pair(a, b);
   declassify(pair);
   if (pair[0] == pair[1]) die("secp256k1 base_mul_pair: equal products");
+  // The Simplest-OT receiver's message: a·G + ω·B with a and ω secret.
+  for (bool choice : {false, true}) {
+    bool add = choice;
+    secret(add);
+    const Secp256k1::Point sent = Secp256k1::Point::base_mul_add_if(a, pair[1], add);
+    declassify(sent);
+    if (sent == pair[1]) die("secp256k1 base_mul_add_if: a·G + B equals B");
+  }
 }
 
 #if defined(OKMPC_CTIME_SELFTEST)

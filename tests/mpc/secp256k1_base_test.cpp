@@ -3,7 +3,7 @@
 // uncompressed encodings): 1, 2, n − 1, n − 2, every 2^k, scalars whose
 // windows all sit at the digit maximum / minimum (longest carry chains),
 // every window value in every digit position, and thousands of random
-// scalars; base_mul_pair against base_mul; the complete group law at its
+// scalars; base_mul_pair and base_mul_add_if against base_mul; the complete group law at its
 // exceptional inputs for incomplete formulas (P + P, P + (−P), identity);
 // the constant-time inversion against GMP's; the table against libsecp256k1.
 #include <gtest/gtest.h>
@@ -177,6 +177,28 @@ TEST(Secp256k1Base, PairEqualsSingles) {
   const auto [p, q] = Point::base_mul_pair(k, k);
   EXPECT_EQ(p, q);
   EXPECT_EQ(p.to_bytes_uncompressed(), reference(k));
+}
+
+// base_mul_add_if against base_mul and libsecp256k1's point addition
+// (Point::operator+, pubkey_combine): both choices, for random a and B, a
+// B equal to a·G (the sum doubles) and to −a·G (the sum is the identity),
+// B the identity, and a = 0.
+TEST(Secp256k1Base, BaseMulAddIfIsTheChosenSum) {
+  DeterministicRng rng(uint64_t{0xADD1F});
+  for (int i = 0; i < 20; ++i) {
+    const Scalar a = Scalar::random(rng);
+    const Point b = Point::base_mul(Scalar::random(rng));
+    EXPECT_EQ(Point::base_mul_add_if(a, b, false), Point::base_mul(a)) << i;
+    EXPECT_EQ(Point::base_mul_add_if(a, b, true), Point::base_mul(a) + b) << i;
+  }
+  const Scalar a = Scalar::random(rng);
+  const Point a_g = Point::base_mul(a);
+  EXPECT_EQ(Point::base_mul_add_if(a, a_g, true), Point::base_mul(a + a));
+  EXPECT_TRUE(Point::base_mul_add_if(a, -a_g, true).is_identity());
+  EXPECT_EQ(Point::base_mul_add_if(a, -a_g, false), a_g);
+  EXPECT_EQ(Point::base_mul_add_if(a, Point::identity(), true), a_g);
+  EXPECT_EQ(Point::base_mul_add_if(Scalar::zero(), a_g, true), a_g);
+  EXPECT_TRUE(Point::base_mul_add_if(Scalar::zero(), a_g, false).is_identity());
 }
 
 TEST(Secp256k1Base, BatchConversionMatchesSingleConversions) {

@@ -78,9 +78,9 @@ Result<Step2> base_ot_receiver_choose(ByteView sid, ByteView message1, Rng& rng)
   ByteWriter msg;
   for (size_t i = 0; i < kKappa; ++i) {
     Secret<Scalar> a(Scalar::random(rng));
-    const Point A0 = Point::base_mul(a.expose());
-    const Point A1 = A0 + B;  // computed for both choices: timing independent of ω_i
-    msg.write_point<Secp256k1>(ct_select(w.bit(i), A0, A1));
+    // A = a·G + ω_i·B without a·G or ω_i reaching variable-time code: A is
+    // published, a·G is not (for ω_i = 1 it would reveal the choice).
+    msg.write_point<Secp256k1>(Point::base_mul_add_if(a.expose(), B, w.bit(i) != 0));
     out.state.pads.expose_mut()[i] = pad(sid, i, a.expose() * B);
   }
   out.message = msg.finish();
