@@ -6,7 +6,8 @@
 // in their unscaled form.
 //
 // Used by mpc/secp256k1_msm.hpp and Secp256k1::Point's batched vartime
-// operations. Secret-scalar multiplication stays on libsecp256k1.
+// operations. Secret scalars never come here: s·G runs on the constant-time
+// comb (mpc/secp256k1_base.hpp), s·P on libsecp256k1's ECDH ladder.
 #pragma once
 
 #include <secp256k1.h>
