@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "mpc/codec.hpp"
+#include "protocols/dkg/messages.hpp"
 
 namespace okmpc::ecdsa {
 namespace {
@@ -22,12 +23,16 @@ tl::unexpected<Error> wrong_share(runtime::PartyId who, const std::string& what)
 Bytes LastRoundShare::encode(const Hash32& context) const {
   ByteWriter w;
   w.write_bytes(context).write_scalar<Secp256k1>(u).write_scalar<Secp256k1>(this->w);
-  w.write_point<Secp256k1>(phi).write_point<Secp256k1>(a).write_point<Secp256k1>(b);
+  dkg::write_wide_point<Secp256k1>(w, phi);
+  dkg::write_wide_point<Secp256k1>(w, a);
+  dkg::write_wide_point<Secp256k1>(w, b);
   w.write_bytes(proof.to_bytes());
   for (const auto& [j, e] : pairs) {
     w.write_scalar<Secp256k1>(e.psi_in);
-    w.write_point<Secp256k1>(e.gamma_u).write_point<Secp256k1>(e.gamma_v);
-    w.write_point<Secp256k1>(e.d_u).write_point<Secp256k1>(e.d_v);
+    dkg::write_wide_point<Secp256k1>(w, e.gamma_u);
+    dkg::write_wide_point<Secp256k1>(w, e.gamma_v);
+    dkg::write_wide_point<Secp256k1>(w, e.d_u);
+    dkg::write_wide_point<Secp256k1>(w, e.d_v);
   }
   return w.finish();
 }
@@ -37,18 +42,18 @@ Result<LastRoundShare> LastRoundShare::decode(ByteView body, std::span<const run
   LastRoundShare s;
   OKMPC_ASSIGN_OR_RETURN(s.u, r.read_scalar<Secp256k1>("u"));
   OKMPC_ASSIGN_OR_RETURN(s.w, r.read_scalar<Secp256k1>("w"));
-  OKMPC_ASSIGN_OR_RETURN(s.phi, r.read_point<Secp256k1>("Phi"));
-  OKMPC_ASSIGN_OR_RETURN(s.a, r.read_point<Secp256k1>("A"));
-  OKMPC_ASSIGN_OR_RETURN(s.b, r.read_point<Secp256k1>("B"));
+  OKMPC_ASSIGN_OR_RETURN(s.phi, dkg::read_wide_point<Secp256k1>(r, "Phi"));
+  OKMPC_ASSIGN_OR_RETURN(s.a, dkg::read_wide_point<Secp256k1>(r, "A"));
+  OKMPC_ASSIGN_OR_RETURN(s.b, dkg::read_wide_point<Secp256k1>(r, "B"));
   OKMPC_ASSIGN_OR_RETURN(const ByteView proof, r.read_bytes(DleqProof::kBytes, "proof"));
   OKMPC_ASSIGN_OR_RETURN(s.proof, DleqProof::from_bytes(proof));
   for (runtime::PartyId j : others) {
     PairEvidence e;
     OKMPC_ASSIGN_OR_RETURN(e.psi_in, r.read_scalar<Secp256k1>("psi"));
-    OKMPC_ASSIGN_OR_RETURN(e.gamma_u, r.read_point<Secp256k1>("Gamma^u"));
-    OKMPC_ASSIGN_OR_RETURN(e.gamma_v, r.read_point<Secp256k1>("Gamma^v"));
-    OKMPC_ASSIGN_OR_RETURN(e.d_u, r.read_point<Secp256k1>("D^u"));
-    OKMPC_ASSIGN_OR_RETURN(e.d_v, r.read_point<Secp256k1>("D^v"));
+    OKMPC_ASSIGN_OR_RETURN(e.gamma_u, dkg::read_wide_point<Secp256k1>(r, "Gamma^u"));
+    OKMPC_ASSIGN_OR_RETURN(e.gamma_v, dkg::read_wide_point<Secp256k1>(r, "Gamma^v"));
+    OKMPC_ASSIGN_OR_RETURN(e.d_u, dkg::read_wide_point<Secp256k1>(r, "D^u"));
+    OKMPC_ASSIGN_OR_RETURN(e.d_v, dkg::read_wide_point<Secp256k1>(r, "D^v"));
     s.pairs.emplace(j, e);
   }
   OKMPC_TRY(r.finish());

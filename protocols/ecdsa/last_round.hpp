@@ -47,7 +47,9 @@ struct LastRoundShare {
   std::map<runtime::PartyId, PairEvidence> pairs;  // one entry per other signer
 
   // context ‖ u ‖ w ‖ Φ ‖ A ‖ B ‖ proof ‖ pairs in ascending peer order
-  // (ψ ‖ Γ^u ‖ Γ^v ‖ D^u ‖ D^v each). u and w stay at offsets 32 and 64.
+  // (ψ ‖ Γ^u ‖ Γ^v ‖ D^u ‖ D^v each); points uncompressed (65 bytes 04‖X‖Y,
+  // dkg::write_wide_point: checking X‖Y on the curve is much cheaper than
+  // decompressing). u and w stay at offsets 32 and 64.
   Bytes encode(const Hash32& context) const;
   // Strict decode of the bytes after the context: exactly one pair entry for
   // each id in `others` (ascending), no trailing bytes. A short, long or

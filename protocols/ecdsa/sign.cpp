@@ -5,6 +5,7 @@
 
 #include "mpc/codec.hpp"
 #include "mpc/ctime.hpp"
+#include "protocols/dkg/messages.hpp"
 
 namespace okmpc::ecdsa {
 namespace {
@@ -108,7 +109,12 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
   };
   const Scalar lambda = lambda_of(share.index);
   party->sk_ = Secret<Scalar>(lambda * share.secret_share.expose());
-  party->pk_i_ = Point::mul_vartime(lambda, share.verification_shares[share.index - 1]);  // public values
+  // pk_i = sk_i·G (= λ_i·X_i, which every other signer computes from the
+  // DKG's verification shares): a fixed-base multiplication is cheaper than
+  // the variable-base λ_i·X_i, and it is the base whose logarithm the
+  // last-round proof uses.
+  party->pk_i_ = Point::base_mul(party->sk_.expose());
+  declassify(party->pk_i_);
   for (PartyId j : signers) {
     if (j == share.index) continue;
     auto it = setup.pairs.find(j);
@@ -210,9 +216,14 @@ Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
     declassify(peer.gamma_u_out);
     declassify(peer.gamma_v_out);
     declassify(peer.psi_out);
+    // Points go uncompressed ("wide", protocols/dkg/messages.hpp): the
+    // receiver checks X‖Y on the curve instead of taking a square root.
     ByteWriter w;
-    w.write_bytes(context_).write_point<Secp256k1>(R_i_).write_bytes(salt_);
-    w.write_point<Secp256k1>(peer.gamma_u_out).write_point<Secp256k1>(peer.gamma_v_out);
+    w.write_bytes(context_);
+    dkg::write_wide_point<Secp256k1>(w, R_i_);
+    w.write_bytes(salt_);
+    dkg::write_wide_point<Secp256k1>(w, peer.gamma_u_out);
+    dkg::write_wide_point<Secp256k1>(w, peer.gamma_v_out);
     w.write_scalar<Secp256k1>(peer.psi_out);
     w.write_bytes(alice->message);
     out.direct.emplace_back(j, w.finish());
@@ -228,10 +239,10 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
     const ByteView payload = inbox.direct.at(j).payload;
     OKMPC_TRY(check_context(j, payload));
     ByteReader r(payload.subspan(32), "ecdsa sign round 2");
-    auto R_j = r.read_point<Secp256k1>("R");
+    auto R_j = dkg::read_wide_point<Secp256k1>(r, "R");
     auto salt = r.read_array<32>("salt");
-    auto gamma_u = r.read_point<Secp256k1>("Gamma^u");
-    auto gamma_v = r.read_point<Secp256k1>("Gamma^v");
+    auto gamma_u = dkg::read_wide_point<Secp256k1>(r, "Gamma^u");
+    auto gamma_v = dkg::read_wide_point<Secp256k1>(r, "Gamma^v");
     auto psi = r.read_scalar<Secp256k1>("psi");
     auto alice_msg = r.read_bytes(vole_alice_message_bytes(), "vOLE sender message");
     if (!R_j || !salt || !gamma_u || !gamma_v || !psi || !alice_msg || !r.finish()) {

@@ -11,7 +11,8 @@
 //            OT-extension message.
 //   Round 2  i answers each j as vOLE sender ("Alice") with inputs (r_i, sk_i),
 //            getting c^u_{i,j}, c^v_{i,j}; sends R_i and the commitment
-//            opening, Γ^u = c^u·G, Γ^v = c^v·G and ψ_{i,j} = φ_i − χ_{i,j}.
+//            opening, Γ^u = c^u·G, Γ^v = c^v·G and ψ_{i,j} = φ_i − χ_{i,j}
+//            (points in messages are uncompressed: cheaper to check on receipt).
 //   Round 3  i opens each j's commitment, finishes the vOLE (d^u_{i,j},
 //            d^v_{i,j}), checks d^u·G + Γ^u_{j,i} = χ_{i,j}·R_j and
 //            d^v·G + Γ^v_{j,i} = χ_{i,j}·pk_j (DKLs23 Prot. 3.6 round 3
@@ -112,7 +113,7 @@ class SignParty final : public runtime::RoundParty {
   Hash32 context_{};
   std::map<PartyId, Peer> peers_;
   Secret<Scalar> sk_;   // λ_i·x_i
-  Point pk_i_;          // λ_i·X_i
+  Point pk_i_;          // sk_i·G = λ_i·X_i
   Secret<Scalar> r_;    // instance key r_i
   Secret<Scalar> phi_;  // inversion mask φ_i
   Point R_i_;

@@ -220,7 +220,7 @@ Result<SimulatedEcdsaSignature> run_with_cheater(const Fixture& f, std::initiali
   return sign_simulated(s, st, sha256(as_bytes("adversarial")), rng, config, echo);
 }
 
-constexpr size_t kRound2Vole = 32 + 33 + 32 + 33 + 33 + 32;  // ctx R salt Γu Γv ψ
+constexpr size_t kRound2Vole = 32 + 65 + 32 + 65 + 65 + 32;  // ctx R salt Γu Γv ψ (points uncompressed)
 
 class EcdsaAdversarial : public ::testing::Test {
  protected:
@@ -256,9 +256,9 @@ TEST_F(EcdsaAdversarial, WrongMultiplicationInputIsNamed) {
   // Γ^u shifted by G: Alice's vOLE input no longer matches her committed R_j.
   auto r = run_with_cheater(*fixture_, {1, 2}, 2, [](Bytes& p, uint16_t round, PartyId) {
     if (round != 2) return;
-    const size_t at = 32 + 33 + 32;
-    auto g = Point::from_bytes(ByteView(p).subspan(at, 33)).value() + Point::generator();
-    const auto enc = g.to_bytes();
+    const size_t at = 32 + 65 + 32;
+    auto g = Point::from_bytes(ByteView(p).subspan(at, 65)).value() + Point::generator();
+    const auto enc = g.to_bytes_uncompressed();
     std::copy(enc.begin(), enc.end(), p.begin() + static_cast<std::ptrdiff_t>(at));
   });
   expect_named(r, 2);
@@ -268,8 +268,8 @@ TEST_F(EcdsaAdversarial, WrongMultiplicationInputIsNamed) {
 TEST_F(EcdsaAdversarial, NonceNotMatchingCommitmentIsNamed) {
   auto r = run_with_cheater(*fixture_, {1, 2}, 2, [](Bytes& p, uint16_t round, PartyId) {
     if (round != 2) return;
-    auto R = Point::from_bytes(ByteView(p).subspan(32, 33)).value() + Point::generator();
-    const auto enc = R.to_bytes();
+    auto R = Point::from_bytes(ByteView(p).subspan(32, 65)).value() + Point::generator();
+    const auto enc = R.to_bytes_uncompressed();
     std::copy(enc.begin(), enc.end(), p.begin() + 32);
   });
   expect_named(r, 2);
