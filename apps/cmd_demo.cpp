@@ -31,7 +31,9 @@ Ed25519 key, a TOKEN_TRANSFER signed by the session key — and checks
 every result independently (libsodium, libsecp256k1, chain replay).
   --json           one JSON object on stdout
   --users N        onboard N users concurrently (then log them in again) and
-                   print throughput and p50/p99 latency
+                   print throughput and p50/p99 latency; each phase's session
+                   keys, ID tokens and client signatures are prepared before
+                   it starts, so the phase times the gateway's work only
   --concurrency C  parallel clients for --users (default 8)
   --key-pool P     pre-generate P DWN key sets before the first logins and
                    report that generation rate separately (default N; 0 =

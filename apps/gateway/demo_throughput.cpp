@@ -61,74 +61,105 @@ double process_cpu_seconds() {
   return secs(u.ru_utime) + secs(u.ru_stime);
 }
 
-// Logs users [0, n) in (each with a fresh session key and token), `concurrency` at a time.
-PhaseResult run_phase(uint16_t port, uint32_t n, unsigned concurrency, const std::string& tag, const char* label) {
-  PhaseResult out;
-  std::mutex mu;
-  std::atomic<uint32_t> next{0}, done{0};
-  const bool bar = ::isatty(STDERR_FILENO) == 1;
-  auto start = Clock::now();
-  const double cpu_start = process_cpu_seconds();
+// Runs work(http, i) for i in [0, n) on `concurrency` threads, each with its
+// own keep-alive connection to the gateway.
+template <class Work>
+void for_each_login(uint16_t port, uint32_t n, unsigned concurrency, Work work) {
+  std::atomic<uint32_t> next{0};
   auto worker = [&] {
     HttpClient http("127.0.0.1", port);
-    OsRng rng;
-    auto registered = client::demo_registered_client();
-    for (uint32_t i = next++; i < n; i = next++) {
-      auto key = session::SessionKey::generate(rng, static_cast<uint64_t>(unix_now()));
-      json::object token_req{{"sub", tag + "-user-" + std::to_string(i)},
-                             {"sessionPk", to_hex_prefixed(key.public_key())}};
-      auto t0 = Clock::now();
-      auto token = http.post("/dev/oidc/token", json::serialize(token_req));
-      std::string failure;
-      double latency = 0;
-      json::object timing;
-      if (!token || token->status != 200) {
-        failure = token ? token->body : token.error().describe();
-      } else {
-        std::string id_token(json::parse(token->body).at("data").at("idToken").as_string());
-        auto body = client::authenticate_body(key, id_token, "google", client::new_uuid_v4(rng), registered);
-        auto t1 = Clock::now();
-        auto r = http.post("/api/oc/v1/authenticate", json::serialize(body));
-        latency = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
-        (void)t0;
-        if (!r || r->status != 200) {
-          failure = r ? r->body : r.error().describe();
-        } else {
-          const json::value answer = json::parse(r->body);
-          timing = answer.at("data").at("okmpc").at("timing").as_object();
-          const json::object& details = answer.at("data").at("okmpc").as_object();
-          if (const json::value* dkg = details.if_contains("dkg"); dkg != nullptr && dkg->as_object().contains("fromPool") &&
-                                                                     dkg->at("fromPool").as_bool()) {
-            std::lock_guard lock(mu);
-            ++out.from_pool;
-          }
-        }
-      }
-      {
-        std::lock_guard lock(mu);
-        if (failure.empty()) {
-          out.latencies_ms.push_back(latency);
-          out.sums.keygen_ms += timing["keygenMs"].to_number<double>();
-          out.sums.sign_ms += timing["signMs"].to_number<double>();
-          out.sums.auth_ms += timing["authMs"].to_number<double>();
-          out.sums.chain_ms += timing["chainMs"].to_number<double>();
-        } else {
-          ++out.failures;
-          if (out.first_error.empty()) out.first_error = failure;
-        }
-      }
-      uint32_t d = ++done;
-      if (bar) {
-        const int width = 30;
-        int filled = static_cast<int>(width * d / std::max(1u, n));
-        std::fprintf(stderr, "\r%-10s [%s%s] %u/%u", label, std::string(static_cast<size_t>(filled), '#').c_str(),
-                     std::string(static_cast<size_t>(width - filled), '.').c_str(), d, n);
-      }
-    }
+    for (uint32_t i = next++; i < n; i = next++) work(http, i);
   };
   std::vector<std::thread> threads;
   for (unsigned i = 0; i < std::max(1u, concurrency); ++i) threads.emplace_back(worker);
   for (auto& t : threads) t.join();
+}
+
+// One login's authenticate body (a fresh session key, a Google ID token
+// bound to it, the client's and the session key's signatures), or why it
+// could not be prepared.
+struct PreparedLogin {
+  std::string body;
+  std::string failure;
+};
+
+// The client side of logins for users [0, n), made before the timed phase:
+// the ID tokens come from the simulated Google provider, a third party
+// whose RSA signing is not gateway work, and the session keys and their
+// signatures are the clients' own work. The gateway's side — token checks
+// by every auth node, DWN signing, chain inclusion — is what run_phase times.
+std::vector<PreparedLogin> prepare_logins(uint16_t port, uint32_t n, unsigned concurrency, const std::string& tag) {
+  std::vector<PreparedLogin> out(n);
+  const auto registered = client::demo_registered_client();
+  for_each_login(port, n, concurrency, [&](HttpClient& http, uint32_t i) {
+    OsRng rng;
+    auto key = session::SessionKey::generate(rng, static_cast<uint64_t>(unix_now()));
+    json::object token_req{{"sub", tag + "-user-" + std::to_string(i)},
+                           {"sessionPk", to_hex_prefixed(key.public_key())}};
+    auto token = http.post("/dev/oidc/token", json::serialize(token_req));
+    if (!token || token->status != 200) {
+      out[i].failure = token ? token->body : token.error().describe();
+      return;
+    }
+    std::string id_token(json::parse(token->body).at("data").at("idToken").as_string());
+    out[i].body = json::serialize(client::authenticate_body(key, id_token, "google", client::new_uuid_v4(rng), registered));
+  });
+  return out;
+}
+
+// Posts the prepared logins, `concurrency` at a time, timing the phase, each
+// request and the process CPU.
+PhaseResult run_phase(uint16_t port, const std::vector<PreparedLogin>& logins, unsigned concurrency,
+                      const char* label) {
+  PhaseResult out;
+  std::mutex mu;
+  std::atomic<uint32_t> done{0};
+  const auto n = static_cast<uint32_t>(logins.size());
+  const bool bar = ::isatty(STDERR_FILENO) == 1;
+  auto start = Clock::now();
+  const double cpu_start = process_cpu_seconds();
+  for_each_login(port, n, concurrency, [&](HttpClient& http, uint32_t i) {
+    std::string failure = logins[i].failure;
+    double latency = 0;
+    json::object timing;
+    if (failure.empty()) {
+      auto t1 = Clock::now();
+      auto r = http.post("/api/oc/v1/authenticate", logins[i].body);
+      latency = std::chrono::duration<double, std::milli>(Clock::now() - t1).count();
+      if (!r || r->status != 200) {
+        failure = r ? r->body : r.error().describe();
+      } else {
+        const json::value answer = json::parse(r->body);
+        timing = answer.at("data").at("okmpc").at("timing").as_object();
+        const json::object& details = answer.at("data").at("okmpc").as_object();
+        if (const json::value* dkg = details.if_contains("dkg"); dkg != nullptr && dkg->as_object().contains("fromPool") &&
+                                                                   dkg->at("fromPool").as_bool()) {
+          std::lock_guard lock(mu);
+          ++out.from_pool;
+        }
+      }
+    }
+    {
+      std::lock_guard lock(mu);
+      if (failure.empty()) {
+        out.latencies_ms.push_back(latency);
+        out.sums.keygen_ms += timing["keygenMs"].to_number<double>();
+        out.sums.sign_ms += timing["signMs"].to_number<double>();
+        out.sums.auth_ms += timing["authMs"].to_number<double>();
+        out.sums.chain_ms += timing["chainMs"].to_number<double>();
+      } else {
+        ++out.failures;
+        if (out.first_error.empty()) out.first_error = failure;
+      }
+    }
+    uint32_t d = ++done;
+    if (bar) {
+      const int width = 30;
+      int filled = static_cast<int>(width * d / std::max(1u, n));
+      std::fprintf(stderr, "\r%-10s [%s%s] %u/%u", label, std::string(static_cast<size_t>(filled), '#').c_str(),
+                   std::string(static_cast<size_t>(width - filled), '.').c_str(), d, n);
+    }
+  });
   out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   out.cpu_seconds = process_cpu_seconds() - cpu_start;
   if (bar) std::fprintf(stderr, "\n");
@@ -158,8 +189,11 @@ Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, u
   out.pool_sets = static_cast<uint32_t>(pool.generated);
   out.pool_seconds = pool.generation_seconds;
   out.pool_sets_per_second = pool.generation_seconds > 0 ? static_cast<double>(pool.generated) / pool.generation_seconds : 0;
-  PhaseResult first = run_phase(gw->port(), users, concurrency, tag, "first");
-  PhaseResult again = run_phase(gw->port(), users, concurrency, tag, "returning");
+  // Each phase's logins (fresh session keys and tokens for the same users)
+  // are prepared before it starts; see prepare_logins.
+  PhaseResult first = run_phase(gw->port(), prepare_logins(gw->port(), users, concurrency, tag), concurrency, "first");
+  PhaseResult again =
+      run_phase(gw->port(), prepare_logins(gw->port(), users, concurrency, tag), concurrency, "returning");
   out.failures = first.failures + again.failures;
   out.first_from_pool = first.from_pool;
   out.first_error = !first.first_error.empty() ? first.first_error : again.first_error;
