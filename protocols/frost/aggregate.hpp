@@ -19,12 +19,19 @@ namespace okmpc::frost {
 
 // §5.4 verify_signature_share: z_i·G == (D_i + rho_i·E_i) + (c·lambda_i)·PK_i,
 // with the commitment share D_i + rho_i·E_i given (commitment_shares_vartime).
+// Everything here is public (z_i was sent), so it is checked as
+// z_i·G − (c·lambda_i)·PK_i == D_i + rho_i·E_i with one double_mul_vartime
+// (a precomputed table for G) where the group has it.
 template <Ciphersuite S>
 bool verify_signature_share_vartime(const PointOf<S>& commitment_share, const ScalarOf<S>& challenge,
                                     const ScalarOf<S>& lambda, const PointOf<S>& verification_share,
                                     const SignatureShare<S>& share) {
-  const PointOf<S> expected = commitment_share + mul_vartime<S>(challenge * lambda, verification_share);
-  return PointOf<S>::base_mul(share.share) == expected;
+  const ScalarOf<S> c_lambda = challenge * lambda;
+  if constexpr (requires { PointOf<S>::double_mul_vartime(share.share, c_lambda, verification_share); }) {
+    return PointOf<S>::double_mul_vartime(share.share, -c_lambda, verification_share) == commitment_share;
+  } else {
+    return PointOf<S>::base_mul(share.share) == commitment_share + mul_vartime<S>(c_lambda, verification_share);
+  }
 }
 
 namespace detail {
