@@ -7,11 +7,9 @@
 // polynomial has degree t − 1. Party identifiers are 1..n.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -19,55 +17,9 @@
 #include "mpc/error.hpp"
 #include "mpc/lagrange.hpp"
 #include "mpc/rng.hpp"
-#include "mpc/secp256k1.hpp"
 #include "mpc/secret.hpp"
 
 namespace okmpc {
-
-namespace polynomial_detail {
-
-// (a·x) mod n on secp256k1 for a SECRET a and a public x < 2^32, constant
-// time in a: a 256×32-bit product, two folds of the part above 2^256 by
-// 2^256 ≡ 2^256 − n (the first leaves a carry of at most 1, after which
-// the value is below 2^161 and the second cannot carry), then one masked
-// subtraction of n (the result is below 2^256 < 2n). No branch or memory
-// index depends on a. A fraction of a full scalar product; Horner's rule
-// at small identifiers multiplies by nothing larger.
-inline Secp256k1::Scalar mul_small_ct(const Secp256k1::Scalar& a, uint32_t x) {
-  __extension__ typedef unsigned __int128 u128;
-  static constexpr std::array<uint64_t, 4> kTwo256ModN = {0x402DA1732FC9BEBFULL, 0x4551231950B75FC4ULL, 1, 0};
-  static constexpr std::array<uint64_t, 4> kN = {0xBFD25E8CD0364141ULL, 0xBAAEDCE6AF48A03BULL,
-                                                 0xFFFFFFFFFFFFFFFEULL, 0xFFFFFFFFFFFFFFFFULL};
-  std::array<uint64_t, 4> r;
-  uint64_t top = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    const u128 t = static_cast<u128>(a.limbs()[i]) * x + top;
-    r[i] = static_cast<uint64_t>(t);
-    top = static_cast<uint64_t>(t >> 64);
-  }
-  auto fold = [&r](uint64_t v) {  // r += v·(2^256 − n) mod 2^256; returns the carry
-    uint64_t carry = 0;
-    for (size_t i = 0; i < 4; ++i) {
-      const u128 t = static_cast<u128>(v) * kTwo256ModN[i] + r[i] + carry;
-      r[i] = static_cast<uint64_t>(t);
-      carry = static_cast<uint64_t>(t >> 64);
-    }
-    return carry;
-  };
-  fold(fold(top));
-  std::array<uint64_t, 4> d;
-  uint64_t borrow = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    const u128 t = static_cast<u128>(r[i]) - kN[i] - borrow;
-    d[i] = static_cast<uint64_t>(t);
-    borrow = static_cast<uint64_t>(t >> 64) & 1;
-  }
-  const uint64_t keep = 0 - borrow;  // all ones when r < n
-  for (size_t i = 0; i < 4; ++i) r[i] = (r[i] & keep) | (d[i] & ~keep);
-  return Secp256k1::Scalar::from_limbs_unchecked(r);
-}
-
-}  // namespace polynomial_detail
 
 // f(x) = a_0 + a_1 x + … + a_d x^d with secret coefficients: move-only, every
 // coefficient wiped on destruction (Secret<>).
@@ -103,12 +55,13 @@ class Polynomial {
 
   // f(x) by Horner's rule: degree() multiplications by x and additions
   // whatever the coefficients (constant time in the secret; x is public).
-  // On secp256k1 each multiplication is polynomial_detail::mul_small_ct.
+  // Where the scalar has mul_small (secp256k1), each multiplication is that
+  // small-integer product.
   Secret<Scalar> evaluate(uint32_t x) const {
     Secret<Scalar> acc(coeffs_.back().expose());
     for (size_t i = coeffs_.size() - 1; i-- > 0;) {
-      if constexpr (std::is_same_v<C, Secp256k1>) {
-        acc.expose_mut() = polynomial_detail::mul_small_ct(acc.expose(), x) + coeffs_[i].expose();
+      if constexpr (requires(const Scalar& a) { a.mul_small(x); }) {
+        acc.expose_mut() = acc.expose().mul_small(x) + coeffs_[i].expose();
       } else {
         acc.expose_mut() = acc.expose() * Scalar::from_u64(x) + coeffs_[i].expose();
       }

@@ -79,6 +79,9 @@ class Secp256k1::Scalar {
   Scalar invert() const;
   // this^2.
   Scalar square() const { return *this * *this; }
+  // this·x for a small PUBLIC x < 2^32, constant time in this: a fraction
+  // of a full product (Horner steps at small identifiers, DKG weights).
+  Scalar mul_small(uint32_t x) const;
 
   bool is_zero() const;
   // True iff the value is > n/2 (the "high" half; ECDSA low-s wants false).

@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include "mpc/wide_mul.hpp"
+
 namespace okmpc::secp256k1_vartime {
 
 using field_detail::kP0;
@@ -30,17 +32,8 @@ bool cpu_has_mulx_adx() {
 const bool kHasMulxAdx = cpu_has_mulx_adx();
 
 Fe mul_portable(const Fe& a, const Fe& b) {
-  // The 512-bit product by rows, then t[0..3] + kFold·t[4..7] and fold().
-  std::array<uint64_t, 8> t{};
-  for (size_t i = 0; i < 4; ++i) {
-    uint64_t carry = 0;
-    for (size_t j = 0; j < 4; ++j) {
-      const u128 p = static_cast<u128>(a.n[i]) * b.n[j] + t[i + j] + carry;
-      t[i + j] = static_cast<uint64_t>(p);
-      carry = static_cast<uint64_t>(p >> 64);
-    }
-    t[i + 4] = carry;
-  }
+  // The 512-bit product, then t[0..3] + kFold·t[4..7] and fold().
+  const std::array<uint64_t, 8> t = mul_256x256(a.n, b.n);
   std::array<uint64_t, 4> r{};
   u128 acc = 0;
   for (size_t i = 0; i < 4; ++i) {

@@ -7,6 +7,8 @@
 #include <limits>
 #include <utility>
 
+#include "mpc/wide_mul.hpp"
+
 namespace okmpc::secp256k1_vartime {
 namespace {
 
@@ -125,16 +127,7 @@ const Fe& beta() {
 // ⌊a·b / 2^384⌉ for 256-bit a, b (< 2^129, so it is a valid scalar).
 Secp256k1::Scalar mul_shift_384(const Limbs& a, const Limbs& b) {
   __extension__ typedef unsigned __int128 u128;
-  uint64_t w[8] = {};
-  for (size_t i = 0; i < 4; ++i) {
-    uint64_t carry = 0;
-    for (size_t j = 0; j < 4; ++j) {
-      const u128 t = static_cast<u128>(a[i]) * b[j] + w[i + j] + carry;
-      w[i + j] = static_cast<uint64_t>(t);
-      carry = static_cast<uint64_t>(t >> 64);
-    }
-    w[i + 4] = carry;
-  }
+  const std::array<uint64_t, 8> w = mul_256x256(a, b);
   u128 t = static_cast<u128>(w[6]) + (w[5] >> 63);
   const uint64_t r0 = static_cast<uint64_t>(t);
   t = static_cast<u128>(w[7]) + static_cast<uint64_t>(t >> 64);
@@ -412,59 +405,23 @@ std::vector<Affine> eval_poly_vartime(std::span<const Affine> coeffs, std::span<
   return out;
 }
 
-namespace {
-
-__extension__ typedef unsigned __int128 u128;
-
-// 2^256 − n (129 bits): 2^256 ≡ this (mod n).
-constexpr Limbs kTwo256ModN = {0x402DA1732FC9BEBFULL, 0x4551231950B75FC4ULL, 1, 0};
-
-// acc += v·m for v < 2^64 (a small multiple of 2^256 − n), m < 2^130;
-// returns the carry out of 2^256 (0 or 1 where used below).
-uint64_t add_scaled(Limbs& acc, uint64_t v, const Limbs& m) {
-  uint64_t carry = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    const u128 t = static_cast<u128>(v) * m[i] + acc[i] + carry;
-    acc[i] = static_cast<uint64_t>(t);
-    carry = static_cast<uint64_t>(t >> 64);
-  }
-  return carry;
-}
-
-// A representative below 2^256 of p·x mod n, for any p < 2^256 and x < 2^32.
-Limbs mul_small_mod_n(const Limbs& p, uint32_t x) {
-  Limbs r;
-  uint64_t top = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    const u128 t = static_cast<u128>(p[i]) * x + top;
-    r[i] = static_cast<uint64_t>(t);
-    top = static_cast<uint64_t>(t >> 64);
-  }
-  // p·x = r + top·2^256 with top < 2^32, and top·(2^256 − n) < 2^161: at
-  // most one carry out, after which the value is below 2^161, so one more
-  // fold of 2^256 − n cannot carry again.
-  if (add_scaled(r, top, kTwo256ModN) != 0) add_scaled(r, 1, kTwo256ModN);
-  return r;
-}
-
-}  // namespace
-
 std::vector<Secp256k1::Scalar> weighted_power_sums_vartime(std::span<const Secp256k1::Scalar> weights,
                                                            std::span<const uint32_t> xs, size_t count) {
   // Five-limb sums: each addend is below 2^256, so 2^64 − 1 of them fit.
   std::vector<std::array<uint64_t, 5>> sums(count, std::array<uint64_t, 5>{});
   for (size_t i = 0; i < weights.size(); ++i) {
-    Limbs power = weights[i].limbs();
+    Secp256k1::Scalar power = weights[i];
     for (size_t k = 0; k < count; ++k) {
       std::array<uint64_t, 5>& s = sums[k];
       uint64_t carry = 0;
       for (size_t j = 0; j < 4; ++j) {
-        const u128 t = static_cast<u128>(s[j]) + power[j] + carry;
+        __extension__ typedef unsigned __int128 u128;
+        const u128 t = static_cast<u128>(s[j]) + power.limbs()[j] + carry;
         s[j] = static_cast<uint64_t>(t);
         carry = static_cast<uint64_t>(t >> 64);
       }
       s[4] += carry;
-      if (k + 1 < count) power = mul_small_mod_n(power, xs[i]);
+      if (k + 1 < count) power = power.mul_small(xs[i]);
     }
   }
   std::vector<Secp256k1::Scalar> out;

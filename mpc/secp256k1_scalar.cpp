@@ -10,6 +10,7 @@
 
 #include "mpc/ctime.hpp"
 #include "mpc/secp256k1.hpp"
+#include "mpc/wide_mul.hpp"
 
 namespace okmpc {
 namespace {
@@ -203,19 +204,36 @@ Secp256k1::Scalar operator-(const Secp256k1::Scalar& a, const Secp256k1::Scalar&
 Secp256k1::Scalar Secp256k1::Scalar::operator-() const { return zero() - *this; }
 
 Secp256k1::Scalar operator*(const Secp256k1::Scalar& a, const Secp256k1::Scalar& b) {
-  std::array<uint64_t, 8> w{};
+  Secp256k1::Scalar r;
+  r.limbs_ = reduce_wide(mul_256x256(a.limbs_, b.limbs_));
+  return r;
+}
+
+Secp256k1::Scalar Secp256k1::Scalar::mul_small(uint32_t x) const {
+  // A 256×32-bit product r + top·2^256 (top < 2^32), two folds of the top
+  // by 2^256 ≡ 2^256 − n (the first leaves a carry of at most 1, after which
+  // the value is below 2^161 and the second cannot carry), then one masked
+  // subtraction of n (the value is below 2^256 < 2n).
+  Limbs r;
+  uint64_t top = 0;
   for (size_t i = 0; i < 4; ++i) {
+    const u128 t = static_cast<u128>(limbs_[i]) * x + top;
+    r[i] = static_cast<uint64_t>(t);
+    top = static_cast<uint64_t>(t >> 64);
+  }
+  auto fold = [&r](uint64_t v) {  // r += v·(2^256 − n) mod 2^256; returns the carry
     uint64_t carry = 0;
-    for (size_t j = 0; j < 4; ++j) {
-      u128 t = static_cast<u128>(a.limbs_[i]) * b.limbs_[j] + w[i + j] + carry;
-      w[i + j] = static_cast<uint64_t>(t);
+    for (size_t i = 0; i < 4; ++i) {
+      const u128 t = static_cast<u128>(v) * kC[i] + r[i] + carry;
+      r[i] = static_cast<uint64_t>(t);
       carry = static_cast<uint64_t>(t >> 64);
     }
-    w[i + 4] = carry;
-  }
-  Secp256k1::Scalar r;
-  r.limbs_ = reduce_wide(w);
-  return r;
+    return carry;
+  };
+  fold(fold(top));
+  Scalar out;
+  out.limbs_ = reduce_once(r, 0);
+  return out;
 }
 
 Secp256k1::Scalar Secp256k1::Scalar::invert() const {

@@ -21,6 +21,7 @@
 
 #include "mpc/bytes.hpp"
 #include "mpc/secp256k1.hpp"
+#include "mpc/wide_mul.hpp"
 
 namespace okmpc::ecdsa {
 
@@ -52,18 +53,7 @@ class WideSum {
   }
   // += a·b (the full 512-bit product).
   void add_mul(const Scalar& a, const Scalar& b) {
-    const Scalar::Limbs& x = a.limbs();
-    const Scalar::Limbs& y = b.limbs();
-    std::array<uint64_t, 8> p{};
-    for (size_t i = 0; i < 4; ++i) {
-      uint64_t carry = 0;
-      for (size_t j = 0; j < 4; ++j) {
-        const u128 t = static_cast<u128>(x[i]) * y[j] + p[i + j] + carry;
-        p[i + j] = static_cast<uint64_t>(t);
-        carry = static_cast<uint64_t>(t >> 64);
-      }
-      p[i + 4] = carry;
-    }
+    const std::array<uint64_t, 8> p = mul_256x256(a.limbs(), b.limbs());
     wide_ = true;
     add_span(p.data(), p.size(), 0);
   }

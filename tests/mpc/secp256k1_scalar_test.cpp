@@ -97,6 +97,24 @@ TEST_F(Secp256k1ScalarVsGmp, AddSubMulNegInvertMatch) {
   }
 }
 
+// mul_small (a 256×32-bit product and two folds) against GMP for small,
+// large and 2^32 − 1 multipliers on every sample, n − 1 included.
+TEST_F(Secp256k1ScalarVsGmp, MulSmallMatches) {
+  Mpz n(kOrderHex);
+  auto xs = samples();
+  xs.push_back(-S::one());
+  for (const S& a : xs) {
+    Mpz ma;
+    to_mpz(ma.v, a.to_bytes());
+    for (uint32_t x : {0u, 1u, 2u, 3u, 100u, 255u, 65537u, 0x80000000u, 0xFFFFFFFFu}) {
+      Mpz r;
+      mpz_mul_ui(r.v, ma.v, x);
+      mpz_mod(r.v, r.v, n.v);
+      ASSERT_EQ(to_hex(a.mul_small(x).to_bytes()), to_hex(from_mpz(r.v))) << x;
+    }
+  }
+}
+
 TEST(Secp256k1Scalar, ReduceMatchesGmpForEveryLength) {
   Mpz n(kOrderHex);
   DeterministicRng rng(uint64_t{77});
