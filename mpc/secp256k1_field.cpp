@@ -5,6 +5,10 @@
 
 #include <gmp.h>
 
+#if defined(OKMPC_SECP256K1_FIELD_ASM)
+#include <cpuid.h>
+#endif
+
 #include <vector>
 
 #include "mpc/wide_mul.hpp"
@@ -18,10 +22,13 @@ namespace field_detail {
 
 namespace {
 
+// CPUID leaf 7, subleaf 0: EBX bit 8 = BMI2 (mulx), bit 19 = ADX
+// (adcx/adox). Plain integer instructions: no OS support to check.
 bool cpu_has_mulx_adx() {
 #if defined(OKMPC_SECP256K1_FIELD_ASM)
-  __builtin_cpu_init();  // may run before the runtime's own initialisation
-  return __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("adx");
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  if (__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) == 0) return false;
+  return ((ebx >> 8) & 1u) != 0 && ((ebx >> 19) & 1u) != 0;
 #else
   return false;
 #endif

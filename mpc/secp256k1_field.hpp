@@ -25,7 +25,8 @@
 // Multiplication: on x86-64 CPUs with BMI2 and ADX (mulx, adcx/adox; Intel
 // Broadwell and AMD Zen onward) a 4×4-limb schoolbook product with two
 // interleaved carry chains followed by the fold, in inline assembly; a
-// portable C path (unsigned __int128) otherwise, chosen once per process.
+// portable C path (unsigned __int128) otherwise, chosen once per process
+// from CPUID.
 // Both are branch-free and give identical results.
 #pragma once
 
@@ -244,14 +245,15 @@ extern const bool kHasMulxAdx;
 // a · b with mulx/adcx/adox (only when kHasMulxAdx).
 inline Fe mul_mulx(const Fe& a, const Fe& b) {
   uint64_t t0, t1, t2, t3, t4, t5, t6, t7, x, y, rdx;
-#if defined(__OPTIMIZE__)
+#if defined(__OPTIMIZE__) && !defined(__clang__)
   __asm__(OKMPC_SECP256K1_MUL_ROWS_ASM OKMPC_SECP256K1_REDUCE_ASM
           : OKMPC_SECP256K1_ASM_OUTPUTS
           : [a] "r"(a.n.data()), [b] "r"(b.n.data()), "m"(a.n), "m"(b.n)
           : "cc");
 #else
-  // Unoptimised builds have too few free registers to also address the
-  // "m" operands; a memory clobber says the same more bluntly.
+  // Unoptimised GCC builds and Clang (whose sanitizer builds keep a frame
+  // pointer) have too few free registers to also address the "m"
+  // operands; a memory clobber says the same more bluntly.
   __asm__(OKMPC_SECP256K1_MUL_ROWS_ASM OKMPC_SECP256K1_REDUCE_ASM
           : OKMPC_SECP256K1_ASM_OUTPUTS
           : [a] "r"(a.n.data()), [b] "r"(b.n.data())
@@ -263,7 +265,7 @@ inline Fe mul_mulx(const Fe& a, const Fe& b) {
 // a^2 with mulx/adcx/adox (only when kHasMulxAdx).
 inline Fe sqr_mulx(const Fe& a) {
   uint64_t t0, t1, t2, t3, t4, t5, t6, t7, x, y, rdx;
-#if defined(__OPTIMIZE__)
+#if defined(__OPTIMIZE__) && !defined(__clang__)
   __asm__(OKMPC_SECP256K1_SQR_ROWS_ASM OKMPC_SECP256K1_REDUCE_ASM
           : OKMPC_SECP256K1_ASM_OUTPUTS
           : [a] "r"(a.n.data()), "m"(a.n)
