@@ -67,15 +67,31 @@ Result<typename C::Scalar> lagrange_coefficient(uint32_t id, std::span<const uin
   return num * den.invert();
 }
 
-// All coefficients, in the order of `ids` (same errors as above).
+// All coefficients, in the order of `ids` (same errors as above), with ONE
+// inversion for all of them (Montgomery's trick over the denominators)
+// instead of one per coefficient.
 template <Curve C>
 Result<std::vector<typename C::Scalar>> lagrange_coefficients(std::span<const uint32_t> ids) {
   OKMPC_TRY(check_participant_ids<C>(ids));
-  std::vector<typename C::Scalar> out;
-  out.reserve(ids.size());
-  for (uint32_t id : ids) {
-    OKMPC_ASSIGN_OR_RETURN(auto l, lagrange_coefficient<C>(id, ids));
-    out.push_back(l);
+  using Scalar = typename C::Scalar;
+  const size_t t = ids.size();
+  std::vector<Scalar> num(t, Scalar::one()), den(t, Scalar::one());
+  for (size_t j = 0; j < t; ++j) {
+    const Scalar xj = Scalar::from_u64(ids[j]);
+    for (size_t k = 0; k < t; ++k) {
+      if (k == j) continue;
+      const Scalar xk = Scalar::from_u64(ids[k]);
+      num[j] = num[j] * xk;
+      den[j] = den[j] * (xk - xj);
+    }
+  }
+  std::vector<Scalar> prefix(t + 1, Scalar::one());  // prefix[j] = Π_{k<j} den[k]
+  for (size_t j = 0; j < t; ++j) prefix[j + 1] = prefix[j] * den[j];
+  Scalar inv = prefix[t].invert();  // at step j below: (Π_{k≤j} den[k])^-1
+  std::vector<Scalar> out(t);
+  for (size_t j = t; j-- > 0;) {
+    out[j] = num[j] * (inv * prefix[j]);
+    inv = inv * den[j];
   }
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "mpc/codec.hpp"
 #include "mpc/ctime.hpp"
+#include "mpc/lagrange.hpp"
 #include "protocols/dkg/messages.hpp"
 
 namespace okmpc::ecdsa {
@@ -33,33 +34,6 @@ tl::unexpected<Error> blame(PartyId peer, ErrorCode code, std::string what) {
 }
 tl::unexpected<Error> blame(PartyId peer, const Error& e) {
   return blame(peer, e.code == ErrorCode::kInvalidEncoding ? e.code : ErrorCode::kProtocolAbort, e.message);
-}
-
-// λ_j = Π_{k≠j} x_k / Π_{k≠j} (x_k − x_j) for every signer j, in the order
-// of `ids` (distinct, nonzero: checked by create), with ONE inversion for all
-// of them (Montgomery's batch-inversion trick) instead of one per signer as
-// mpc/lagrange.hpp's lagrange_coefficient does. Public values.
-std::vector<Scalar> lagrange_at_zero(std::span<const PartyId> ids) {
-  const size_t t = ids.size();
-  std::vector<Scalar> num(t, Scalar::one()), den(t, Scalar::one());
-  for (size_t j = 0; j < t; ++j) {
-    const Scalar xj = Scalar::from_u64(ids[j]);
-    for (size_t k = 0; k < t; ++k) {
-      if (k == j) continue;
-      const Scalar xk = Scalar::from_u64(ids[k]);
-      num[j] *= xk;
-      den[j] *= xk - xj;
-    }
-  }
-  std::vector<Scalar> prefix(t + 1, Scalar::one());  // prefix[j] = Π_{k<j} den[k]
-  for (size_t j = 0; j < t; ++j) prefix[j + 1] = prefix[j] * den[j];
-  Scalar inv = prefix[t].invert();  // at step j below: (Π_{k≤j} den[k])^-1
-  std::vector<Scalar> out(t);
-  for (size_t j = t; j-- > 0;) {
-    out[j] = num[j] * (inv * prefix[j]);
-    inv *= den[j];
-  }
-  return out;
 }
 
 }  // namespace
@@ -103,7 +77,8 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
   config.protocol = runtime::ProtocolId::kEcdsaSign;
   std::unique_ptr<SignParty> party(new SignParty(std::move(config), share.clone(), std::move(req), ctx));
 
-  const std::vector<Scalar> lambdas = lagrange_at_zero(signers);
+  // One inversion for all signers' coefficients; the set was checked above.
+  OKMPC_ASSIGN_OR_RETURN(const std::vector<Scalar> lambdas, lagrange_coefficients<Secp256k1>(signers));
   const auto lambda_of = [&](PartyId j) {
     return lambdas[static_cast<size_t>(std::lower_bound(signers.begin(), signers.end(), j) - signers.begin())];
   };

@@ -165,6 +165,15 @@ TYPED_TEST(TypedCurve, LagrangeCoefficients) {
   EXPECT_FALSE(lagrange_coefficient<C>(1, with_zero));
   const std::vector<uint32_t> empty;
   EXPECT_FALSE(lagrange_coefficients<C>(empty));
+  // All at once (one shared inversion): the same values, in the order of ids.
+  const auto all = lagrange_coefficients<C>(ids);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(*all, (std::vector<S>{S::from_u64(2), -S::from_u64(2), S::one()}));
+  const std::vector<uint32_t> unsorted = {7, 2, 5, 11};
+  const auto batch = lagrange_coefficients<C>(unsorted);
+  ASSERT_TRUE(batch);
+  for (size_t i = 0; i < unsorted.size(); ++i) EXPECT_EQ((*batch)[i], *lagrange_coefficient<C>(unsorted[i], unsorted));
+  EXPECT_FALSE(lagrange_coefficients<C>(with_zero));
 }
 
 TYPED_TEST(TypedCurve, FeldmanAcceptsHonestSharesRejectsTampered) {
