@@ -66,21 +66,25 @@ struct GroupSpans {
   std::vector<size_t> start, len;
 };
 
-// Montgomery's trick on nonzero elements: xs[i] becomes 1/xs[i] with one
-// inversion; `prefix` is scratch.
-void invert_all_nonzero(std::vector<Fe>& xs, std::vector<Fe>& prefix) {
+// Montgomery's trick: xs[i] becomes 1/xs[i] for every i with one inversion
+// and true is returned — unless some xs[i] is zero, which the product of
+// them all shows (one zero test, not one per element): then xs is left
+// as it was and false is returned. `prefix` is scratch.
+bool invert_all_if_nonzero(std::vector<Fe>& xs, std::vector<Fe>& prefix) {
   prefix.resize(xs.size());
   Fe acc = fe_from_u64(1);
   for (size_t i = 0; i < xs.size(); ++i) {
     prefix[i] = acc;
     acc = fe_mul(acc, xs[i]);
   }
+  if (acc.is_zero()) return false;
   Fe inv = fe_inverse_vartime(acc);
   for (size_t i = xs.size(); i-- > 0;) {
     const Fe x = xs[i];
     xs[i] = fe_mul(inv, prefix[i]);
     inv = fe_mul(inv, x);
   }
+  return true;
 }
 
 // a + b in affine coordinates given 1/(b.x − a.x) (a.x != b.x).
@@ -94,55 +98,56 @@ Affine add_with_inverse(const Affine& a, const Affine& b, const Fe& dx_inv) {
 }
 
 // One tree level: the pairs (i, i+1) of every group with at least two
-// entries are added, an odd last entry is carried, and the outputs are
-// packed at the group's start. An output's slot never lies after its
-// inputs and pairs run in input order, so the level works in place.
-// `dx` holds 1/(x_{i+1} − x_i) of every pair in that order.
-void add_level(std::vector<Affine>& points, GroupSpans& g, const std::vector<Fe>& dx) {
-  size_t next = 0;
+// entries are replaced by add(a, b, out) — which returns false when the pair
+// leaves no output (P + (−P)) —, an odd last entry is carried, and the
+// outputs are packed at the group's start. An output's slot never lies
+// after its inputs and pairs run in input order, so the level works in
+// place.
+template <class Add>
+void tree_level(std::vector<Affine>& points, GroupSpans& g, Add add) {
   for (size_t k = 0; k < g.start.size(); ++k) {
     if (g.len[k] < 2) continue;
     const size_t s = g.start[k];
     size_t out = 0;
     for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
-      points[s + out++] = add_with_inverse(points[s + i], points[s + i + 1], dx[next++]);
+      Affine r;
+      if (add(points[s + i], points[s + i + 1], r)) points[s + out++] = r;
     }
     if (g.len[k] % 2 == 1) points[s + out++] = points[s + g.len[k] - 1];
     g.len[k] = out;
   }
 }
 
-// The same level when some pair has equal x (a doubling, or P + (−P) =
-// identity, which leaves no output): those pairs are done on their own,
-// the others still share one inversion. Only reached with repeated or
-// opposite points, so it may be slower than add_level.
-void add_level_with_equal_x(std::vector<Affine>& points, GroupSpans& g, std::vector<Fe>& dx,
-                            std::vector<Fe>& scratch) {
+// The x-differences x_{i+1} − x_i of every pair of the next level, in
+// tree_level's order (only multiplied, so unreduced).
+void pair_differences(const std::vector<Affine>& points, const GroupSpans& g, std::vector<Fe>& dx) {
   dx.clear();
   for (size_t k = 0; k < g.start.size(); ++k) {
     for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
-      const Fe d = fe_sub_unreduced(points[g.start[k] + i + 1].x, points[g.start[k] + i].x);
-      if (!d.is_zero()) dx.push_back(d);
+      dx.push_back(fe_sub_unreduced(points[g.start[k] + i + 1].x, points[g.start[k] + i].x));
     }
   }
-  invert_all_nonzero(dx, scratch);
+}
+
+// The level when some pair has equal x (a doubling, or P + (−P) = identity,
+// which leaves no output): those pairs are done on their own, the others
+// still share one inversion. Only reached with repeated or opposite
+// points, so it may be slower than the common level. `dx` holds this
+// level's pair_differences on entry (overwritten).
+void add_level_with_equal_x(std::vector<Affine>& points, GroupSpans& g, std::vector<Fe>& dx,
+                            std::vector<Fe>& scratch) {
+  std::erase_if(dx, [](const Fe& d) { return d.is_zero(); });
+  invert_all_if_nonzero(dx, scratch);  // every entry is nonzero now
   size_t next = 0;
-  for (size_t k = 0; k < g.start.size(); ++k) {
-    if (g.len[k] < 2) continue;
-    const size_t s = g.start[k];
-    size_t out = 0;
-    for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
-      const Affine& a = points[s + i];
-      const Affine& b = points[s + i + 1];
-      if (!(a.x == b.x)) {
-        points[s + out++] = add_with_inverse(a, b, dx[next++]);
-      } else if (a.y == b.y) {
-        points[s + out++] = to_affine(dbl(to_jacobian(a)));
-      }  // else b = −a: no output
+  tree_level(points, g, [&](const Affine& a, const Affine& b, Affine& r) {
+    if (!(a.x == b.x)) {
+      r = add_with_inverse(a, b, dx[next++]);
+      return true;
     }
-    if (g.len[k] % 2 == 1) points[s + out++] = points[s + g.len[k] - 1];
-    g.len[k] = out;
-  }
+    if (!(a.y == b.y)) return false;  // b = −a
+    r = to_affine(dbl(to_jacobian(a)));
+    return true;
+  });
 }
 
 // Whether the groups' remaining sums are cheaper in Jacobian coordinates
@@ -189,31 +194,19 @@ std::vector<Affine> sum_groups(std::vector<Affine> points, std::span<const size_
   std::vector<Fe> dx, prefix;
   for (;;) {
     if (finish_in_jacobian(g)) return sum_in_jacobian(points, g);
-    // Every pair's x-difference and their running product; a zero product
-    // means some pair has equal x (checked once per level, not per pair).
-    dx.clear();
-    prefix.clear();
-    Fe acc = fe_from_u64(1);
-    for (size_t k = 0; k < groups; ++k) {
-      for (size_t i = 0; i + 1 < g.len[k]; i += 2) {
-        const Fe d = fe_sub_unreduced(points[g.start[k] + i + 1].x, points[g.start[k] + i].x);  // only multiplied
-        prefix.push_back(acc);
-        acc = fe_mul(acc, d);
-        dx.push_back(d);
-      }
-    }
+    // Every pair's x-difference, inverted together; a zero among them means
+    // some pair has equal x.
+    pair_differences(points, g, dx);
     if (dx.empty()) break;
-    if (acc.is_zero()) {
+    if (!invert_all_if_nonzero(dx, prefix)) {
       add_level_with_equal_x(points, g, dx, prefix);
       continue;
     }
-    Fe inv = fe_inverse_vartime(acc);
-    for (size_t i = dx.size(); i-- > 0;) {
-      const Fe d = dx[i];
-      dx[i] = fe_mul(inv, prefix[i]);
-      inv = fe_mul(inv, d);
-    }
-    add_level(points, g, dx);
+    size_t next = 0;
+    tree_level(points, g, [&](const Affine& a, const Affine& b, Affine& r) {
+      r = add_with_inverse(a, b, dx[next++]);
+      return true;
+    });
   }
   std::vector<Affine> out(groups);
   for (size_t k = 0; k < groups; ++k) {
