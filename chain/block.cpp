@@ -12,6 +12,17 @@ std::string_view to_string(EntryKind kind) {
   return "?";
 }
 
+Block header_of(const Block& b) {
+  Block h;
+  h.number = b.number;
+  h.parent_hash = b.parent_hash;
+  h.timestamp = b.timestamp;
+  h.state_root = b.state_root;
+  h.ops_root = b.ops_root;
+  h.hash = b.hash;
+  return h;
+}
+
 Hash32 compute_ops_root(std::span<const BlockEntry> entries) {
   Bytes buf;
   buf.reserve(32 * entries.size());

@@ -40,6 +40,9 @@ struct Block {
   Hash32 hash{};
 };
 
+// A copy of `block` without its entries (what a chain keeps of its head).
+Block header_of(const Block& block);
+
 Hash32 compute_ops_root(std::span<const BlockEntry> entries);
 // The header hash (uses block.ops_root and entries.size(), not block.hash).
 Hash32 compute_block_hash(const Block& block);

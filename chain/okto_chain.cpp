@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "chain/account_call.hpp"
+#include "chain/state_format.hpp"
 #include "chain/system_entry.hpp"
 #include "chain/user_operation_json.hpp"
 #include "mpc/hex.hpp"
@@ -17,6 +18,7 @@ Result<OktoChain> OktoChain::open(const std::filesystem::path& data_dir, ChainCo
   std::filesystem::create_directories(data_dir, ec);
   if (ec) return fail(ErrorCode::kIo, "cannot create chain data directory " + data_dir.string() + ": " + ec.message());
   OKMPC_ASSIGN_OR_RETURN(ChainStore store, ChainStore::open(data_dir / "chain.sqlite"));
+  OKMPC_TRY(bind_state_format(store));  // first: a refused database gets no other rows
   OKMPC_TRY(store.bind_meta("entry_point", eth::to_checksum(config.entry_point.entry_point)));
   OKMPC_TRY(store.bind_meta("chain_id", config.entry_point.chain_id.to_decimal_string()));
   OKMPC_TRY(store.bind_meta("hash_mode", std::string(to_string(config.entry_point.hash_mode))));
@@ -107,8 +109,7 @@ Result<std::optional<Block>> OktoChain::seal_block() {
     if (!reloaded) err.message += "; reloading the state also failed: " + reloaded.error().message;
     return tl::unexpected(err);
   }
-  head_ = b;
-  head_.entries.clear();
+  head_ = header_of(b);
   return std::optional<Block>(std::move(b));
 }
 

@@ -50,8 +50,7 @@ Status OktoChain::verify_stored_chain() {
   std::optional<Block> prev;
   OKMPC_TRY(store_.for_each_block([&](const Block& b) -> Status {
     OKMPC_TRY(check_block(prev ? &*prev : nullptr, b, config_.entry_point));
-    prev = b;
-    prev->entries.clear();
+    prev = header_of(b);
     return ok();
   }));
   if (!prev) return fail(ErrorCode::kCorrupted, "chain database has no genesis block");
@@ -87,8 +86,7 @@ Result<VerifyReport> OktoChain::verify_by_replay() const {
     }
     if (replayed.root() != b.state_root) return tl::unexpected(corrupted(b, "state root differs from the replayed state"));
     ++report.blocks;
-    prev = b;
-    prev->entries.clear();
+    prev = header_of(b);
     return ok();
   }));
   if (!prev) return fail(ErrorCode::kCorrupted, "chain database has no genesis block");

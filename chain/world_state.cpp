@@ -1,7 +1,6 @@
 #include "chain/world_state.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace okmpc::chain {
 namespace {
@@ -50,28 +49,10 @@ std::optional<std::pair<size_t, size_t>> layout(uint8_t tag) {
 
 }  // namespace
 
-bool BytesLess::operator()(const Bytes& a, const Bytes& b) const {
-  const size_t n = std::min(a.size(), b.size());
-  const int c = n == 0 ? 0 : std::memcmp(a.data(), b.data(), n);
-  return c < 0 || (c == 0 && a.size() < b.size());
-}
-
 std::optional<Bytes> WorldState::get(const Bytes& key) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
   return it->second;
-}
-
-Hash32 WorldState::root() const {
-  static constexpr std::string_view kTag = "okmpc.chain.state.v1";
-  Bytes buf(kTag.begin(), kTag.end());
-  for (const auto& [k, v] : entries_) {
-    append_u32_be(buf, static_cast<uint32_t>(k.size()));
-    append(buf, k);
-    append_u32_be(buf, static_cast<uint32_t>(v.size()));
-    append(buf, v);
-  }
-  return keccak256(buf);
 }
 
 Status WorldState::load(Bytes key, Bytes value) {
@@ -80,13 +61,15 @@ Status WorldState::load(Bytes key, Bytes value) {
     return fail(ErrorCode::kCorrupted, "state entry with key " + std::to_string(key.size()) +
                                            " bytes does not fit the state layout");
   }
-  entries_[std::move(key)] = std::move(value);
+  commitment_.update(key, value);
+  entries_.insert_or_assign(std::move(key), std::move(value));
   return ok();
 }
 
 void WorldState::put(const Bytes& key, std::optional<Bytes> value) {
+  commitment_.update(key, value);
   if (value) {
-    entries_[key] = std::move(*value);
+    entries_.insert_or_assign(key, std::move(*value));
   } else {
     entries_.erase(key);
   }

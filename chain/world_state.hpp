@@ -12,8 +12,11 @@
 // Absent means zero/none; zero balances, budgets and nonces are stored as
 // absent so that equal states have one encoding.
 //
-// state root = keccak256("okmpc.chain.state.v1" ‖ for each entry in key
-// order: u32be(len k) ‖ k ‖ u32be(len v) ‖ v).
+// state root (v2): a two-level hash over 4,096 buckets of leaf hashes,
+// maintained incrementally (definition and costs in
+// chain/state_commitment.hpp). It depends only on the set of entries. The
+// v1 root (one hash over the whole sorted state) is retired; databases
+// written with it are refused (chain/state_format.hpp).
 //
 // Changes go through a StateTxn: reads see the transaction's own writes,
 // nothing reaches the WorldState until commit(), so a rejected UserOp
@@ -25,6 +28,8 @@
 #include <set>
 #include <vector>
 
+#include "chain/byte_order.hpp"
+#include "chain/state_commitment.hpp"
 #include "mpc/bytes.hpp"
 #include "mpc/error.hpp"
 #include "mpc/eth.hpp"
@@ -50,12 +55,6 @@ struct SpendPolicy {
 
 using NonceKey = ByteArray<24>;  // the 192-bit key of an ERC-4337 v0.7 nonce
 
-// Lexicographic byte order (shorter prefix first), spelled out with memcmp:
-// GCC 12 at -O3 misreports std::vector's own operator< (-Wstringop-overread).
-struct BytesLess {
-  bool operator()(const Bytes& a, const Bytes& b) const;
-};
-
 class WorldState {
  public:
   using Entries = std::map<Bytes, Bytes, BytesLess>;
@@ -66,7 +65,10 @@ class WorldState {
   std::vector<std::pair<eth::Address, eth::Address>> all_swas() const;
   std::vector<std::pair<eth::Address, SessionRecord>> all_sessions() const;
   std::optional<Bytes> get(const Bytes& key) const;
-  Hash32 root() const;
+  // The state root (chain/state_commitment.hpp): re-hashes only the buckets
+  // changed since the last call. Safe to call concurrently with other const
+  // calls; a WorldState being changed needs exclusive access.
+  Hash32 root() const { return commitment_.root(); }
 
   // Loading from storage (not marked dirty). Fails with kCorrupted on a
   // key or value that does not fit the layout above.
@@ -81,6 +83,7 @@ class WorldState {
 
   Entries entries_;
   std::set<Bytes, BytesLess> dirty_;
+  StateCommitment commitment_;  // kept in step with entries_ by put/load
 };
 
 class StateTxn {
