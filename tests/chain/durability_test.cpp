@@ -13,9 +13,11 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "chain/okto_chain.hpp"
+#include "chain/state_format.hpp"
 #include "chain_test_env.hpp"
 #include "mpc/rng.hpp"
 
@@ -134,11 +136,18 @@ class CorruptionTest : public ::testing::Test {
   void SetUp() override {
     auto chain = OktoChain::open(dir.path(), env.config());
     ASSERT_TRUE(chain);
+    states.push_back(chain->state().entries());
     ASSERT_TRUE(chain->fund_paymaster(env.client, Uint256::from_u64(1'000'000'000)));
+    states.push_back(chain->state().entries());
     ASSERT_TRUE(chain->submit(env.op(env.registration(ChainTestEnv::kStart + kDay, 100), 0, env.owner_key, chain->config().entry_point, true)));
+    states.push_back(chain->state().entries());
     ASSERT_TRUE(chain->mint(env.token, env.swa, Uint256::from_u64(1000)));
+    states.push_back(chain->state().entries());
     ASSERT_TRUE(chain->mint(env.token, env.owner, Uint256::from_u64(7)));
+    states.push_back(chain->state().entries());
     block2_hash = (*chain->block(2))->hash;
+    // One entry per block: the state after block n is the n-th state seen.
+    ASSERT_EQ(chain->head_number(), 4u);
   }
 
   void sql(const std::string& statement) {
@@ -157,12 +166,92 @@ class CorruptionTest : public ::testing::Test {
     EXPECT_THAT(chain.error().message, HasSubstr(needle));
   }
 
+  // The database as the v1 format wrote it: the same blocks and entries,
+  // each block's state root the v1 root of its state, header hashes and
+  // parent links recomputed, no state format row.
+  void rewrite_as_v1() {
+    std::vector<Block> blocks;
+    {
+      auto store = ChainStore::open(dir.path() / "chain.sqlite");
+      ASSERT_TRUE(store);
+      ASSERT_TRUE(store->for_each_block([&](const Block& b) -> Status {
+        blocks.push_back(b);
+        return ok();
+      }));
+    }
+    ASSERT_EQ(blocks.size(), states.size());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path() / "chain.sqlite").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* update = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE blocks SET parent_hash = ?, state_root = ?, hash = ? WHERE number = ?", -1, &update, nullptr),
+              SQLITE_OK);
+    for (size_t n = 0; n < blocks.size(); ++n) {
+      Block& b = blocks[n];
+      if (n > 0) b.parent_hash = blocks[n - 1].hash;
+      b.state_root = state_root_v1(states[n]);
+      b.hash = compute_block_hash(b);
+      sqlite3_reset(update);
+      sqlite3_bind_blob(update, 1, b.parent_hash.data(), 32, SQLITE_TRANSIENT);
+      sqlite3_bind_blob(update, 2, b.state_root.data(), 32, SQLITE_TRANSIENT);
+      sqlite3_bind_blob(update, 3, b.hash.data(), 32, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(update, 4, static_cast<sqlite3_int64>(n));
+      EXPECT_EQ(sqlite3_step(update), SQLITE_DONE);
+    }
+    sqlite3_finalize(update);
+    sqlite3_close(db);
+    sql("DELETE FROM meta WHERE key = 'state_root'");
+  }
+
+  std::optional<std::string> stored_format() {
+    auto store = ChainStore::open(dir.path() / "chain.sqlite");
+    EXPECT_TRUE(store);
+    auto format = store->meta("state_root");
+    EXPECT_TRUE(format);
+    return *format;
+  }
+
   TempDir dir;
   ChainTestEnv env;
   Hash32 block2_hash{};
+  std::vector<WorldState::Entries> states;  // after block 0, 1, ...
 };
 
-TEST_F(CorruptionTest, IntactDatabaseOpens) { EXPECT_TRUE(OktoChain::open(dir.path(), env.config())); }
+TEST_F(CorruptionTest, IntactDatabaseOpens) {
+  EXPECT_TRUE(OktoChain::open(dir.path(), env.config()));
+  EXPECT_EQ(stored_format(), "okmpc.chain.state.v2");
+}
+
+// A database written with the v1 state root is an older format, not damage:
+// kInvalidArgument saying so, and the database is left as it was.
+TEST_F(CorruptionTest, V1DatabaseIsRefusedAsAnOlderFormat) {
+  rewrite_as_v1();
+  for (bool existing : {false, true}) {
+    auto chain = existing ? OktoChain::open_existing(dir.path()) : OktoChain::open(dir.path(), env.config());
+    ASSERT_FALSE(chain) << "a v1 database was accepted";
+    EXPECT_EQ(chain.error().code, ErrorCode::kInvalidArgument) << chain.error();
+    EXPECT_THAT(chain.error().message, HasSubstr("older chain format (state root v1"));
+    EXPECT_EQ(stored_format(), std::nullopt);
+  }
+  // The rewritten blocks are a consistent v1 chain: only the state root
+  // format keeps v2 from reading it (with the row restored, the v1 roots
+  // fail as tampering).
+  sql("INSERT INTO meta(key, value) VALUES('state_root', 'okmpc.chain.state.v2')");
+  expect_refused("the stored state does not match the state root of head block 4");
+}
+
+TEST_F(CorruptionTest, UnknownStateFormatIsRefused) {
+  sql("UPDATE meta SET value = 'okmpc.chain.state.v9' WHERE key = 'state_root'");
+  auto chain = OktoChain::open(dir.path(), env.config());
+  ASSERT_FALSE(chain);
+  EXPECT_EQ(chain.error().code, ErrorCode::kInvalidArgument) << chain.error();
+  EXPECT_THAT(chain.error().message, HasSubstr("state root format okmpc.chain.state.v9"));
+}
+
+TEST_F(CorruptionTest, RemovedStateFormatRowIsRefused) {
+  sql("DELETE FROM meta WHERE key = 'state_root'");
+  expect_refused("records no state root format");
+  EXPECT_EQ(stored_format(), std::nullopt);
+}
 
 TEST_F(CorruptionTest, EditedBlockHeaderIsRefused) {
   sql("UPDATE blocks SET timestamp = timestamp + 1 WHERE number = 2");
