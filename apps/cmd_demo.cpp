@@ -84,12 +84,16 @@ void print_story(const gateway::demo::StoryResult& r) {
   std::cout << "okmpc demo — one onboarding, end to end (gateway " << str(f.at("gateway")) << ")\n\n";
   std::cout << "1. session key          " << str(f.at("sessionAddress")) << "\n";
   std::cout << "2. Google ID token      sub=" << str(f.at("googleSubject")) << " (simulated provider, RS256, nonce = keccak256(sessionPk))\n";
-  std::cout << "3. auth quorum          " << d.at("authQuorum").at("signers").as_array().size() << " of "
-            << d.at("authQuorum").at("nodes").as_array().size() << " nodes attested (quorum "
-            << d.at("authQuorum").at("quorum").to_number<uint32_t>() << "):";
-  for (const auto& n : d.at("authQuorum").at("nodes").as_array()) {
+  const auto& quorum = d.at("authQuorum").as_object();
+  size_t attested = 0;
+  for (const auto& n : quorum.at("nodes").as_array()) attested += str(n.at("verdict")) == "attested" ? 1 : 0;
+  std::cout << "3. auth quorum          " << attested << " of " << quorum.at("nodes").as_array().size()
+            << " nodes attested (quorum " << quorum.at("quorum").to_number<uint32_t>() << "):";
+  for (const auto& n : quorum.at("nodes").as_array()) {
     std::cout << " node " << n.at("nodeId").to_number<uint32_t>() << "=" << str(n.at("verdict"));
   }
+  std::cout << "; certificate carries nodes";
+  for (const auto& id : quorum.at("signers").as_array()) std::cout << " " << id.to_number<uint32_t>();
   std::cout << "\n";
   if (d.contains("dkg")) {
     const auto& k = d.at("dkg").as_object();

@@ -168,6 +168,10 @@ AggregateResult aggregate_attestations(const QuorumPolicy& policy, const eth::Ad
     }
     std::sort(cert.attestations.begin(), cert.attestations.end(),
               [](const Attestation& x, const Attestation& y) { return x.node_id < y.node_id; });
+    // Exactly a quorum travels on: every later verifier (each DWN node, the
+    // chain) checks each signature it carries, and more than a quorum proves
+    // nothing more.
+    cert.attestations.resize(policy.quorum);
     result.misbehaving = sorted_unique(std::move(result.misbehaving));
     result.certificate = std::move(cert);
     return result;

@@ -40,7 +40,9 @@ struct QuorumPolicy {
 };
 
 // At least `quorum` attestations by distinct nodes over the same subject
-// (AttestationClaim::same_subject), sorted by node id.
+// (AttestationClaim::same_subject), sorted by node id. aggregate_attestations
+// emits exactly `quorum` (the lowest node ids among the winning ones);
+// verify_quorum_certificate accepts any number >= quorum.
 struct QuorumCertificate {
   std::vector<Attestation> attestations;
 
@@ -76,7 +78,7 @@ AuthResult<VerifiedQuorum> verify_quorum_certificate(const QuorumCertificate& ce
 
 // What happened at one node during aggregation.
 enum class NodeVerdict : uint8_t {
-  kAttested,            // valid attestation, counted in the certificate
+  kAttested,            // valid attestation of the winning identity (the certificate carries the first `quorum` of them)
   kRejected,            // the node refused the credential (see error)
   kInvalidAttestation,  // bad signature, wrong node id, network, session, nonce or times: misbehaving
   kConflicting,         // valid signature on a different identity than the quorum's: misbehaving
@@ -107,7 +109,8 @@ struct NodeAnswer {
 //    its policy key, and names the policy network, this session and nonce,
 //    and is current at `now`; otherwise kInvalidAttestation;
 //  - the identity attested by >= quorum valid attestations wins; valid
-//    attestations of any other identity are kConflicting;
+//    attestations of any other identity are kConflicting; the certificate
+//    holds the winning attestations of the `quorum` lowest node ids;
 //  - with no winner: if >= quorum nodes refused with the same public error
 //    code, that refusal is returned (e.g. TOKEN_EXPIRED) and any attesting
 //    node is kOutvoted; otherwise kConsensusFailed.

@@ -60,7 +60,11 @@ TEST_F(GatewayLoginTest, FirstLoginRegistersASessionSignedByTheMpcKey) {
   auto details = data["okmpc"].as_object();
   EXPECT_TRUE(details["firstLogin"].as_bool());
   EXPECT_TRUE(details.contains("dkg"));
-  EXPECT_EQ(details["authQuorum"].as_object()["signers"].as_array().size(), 3u);
+  // All three nodes attested; the certificate carries exactly the quorum.
+  auto quorum = details["authQuorum"].as_object();
+  EXPECT_EQ(quorum["signers"].as_array().size(), 2u);
+  ASSERT_EQ(quorum["nodes"].as_array().size(), 3u);
+  for (const auto& n : quorum["nodes"].as_array()) EXPECT_EQ(n.at("verdict").as_string(), "attested");
 
   // The owner signature, checked with libsecp256k1 only.
   auto op_hash = *from_hex_fixed<32>(std::string(details["userOpHash"].as_string()));

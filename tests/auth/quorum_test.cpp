@@ -37,10 +37,12 @@ class QuorumTest : public ::testing::Test {
   AggregateResult aggregate(std::vector<NodeAnswer> answers) const {
     return aggregate_attestations(policy_, session_, "9b2f5f8e-3c1a-4d7e-8f00-1234567890ab", std::move(answers), kNow);
   }
+  // All three nodes' attestations: more than a quorum, which verifiers
+  // accept (aggregation itself emits exactly a quorum).
   QuorumCertificate good_certificate() const {
-    auto r = aggregate({{1, attest(1, alice_)}, {2, attest(2, alice_)}, {3, attest(3, alice_)}});
-    EXPECT_TRUE(r.certificate.has_value());
-    return *r.certificate;
+    QuorumCertificate cert;
+    for (uint32_t node = 1; node <= 3; ++node) cert.attestations.push_back(attest(node, alice_));
+    return cert;
   }
   void expect_tampering_detected(const QuorumCertificate& cert, std::vector<uint32_t> culprits) const {
     auto v = verify_quorum_certificate(cert, policy_, kNow);
@@ -110,7 +112,20 @@ TEST_F(QuorumTest, PolicyNeedsAStrictMajority) {
   EXPECT_FALSE(p.validate().has_value());
 }
 
-TEST_F(QuorumTest, UnanimousNodesProduceAVerifiableCertificate) {
+TEST_F(QuorumTest, UnanimousNodesProduceACertificateOfExactlyAQuorum) {
+  auto r = aggregate({{3, attest(3, alice_)}, {1, attest(1, alice_)}, {2, attest(2, alice_)}});
+  ASSERT_TRUE(r.certificate.has_value()) << r.certificate.error();
+  ASSERT_EQ(r.certificate->attestations.size(), 2u);  // the quorum, lowest node ids
+  EXPECT_EQ(r.certificate->attestations[0].node_id, 1u);
+  EXPECT_EQ(r.certificate->attestations[1].node_id, 2u);
+  for (const NodeOutcome& o : r.nodes) EXPECT_EQ(o.verdict, NodeVerdict::kAttested) << o.node_id;
+  EXPECT_TRUE(r.misbehaving.empty());
+  auto quorum = verify_quorum_certificate(*r.certificate, policy_, kNow + 10);
+  ASSERT_TRUE(quorum.has_value()) << quorum.error();
+  EXPECT_EQ(quorum->signers, (std::vector<uint32_t>{1, 2}));
+}
+
+TEST_F(QuorumTest, ACertificateOfMoreThanAQuorumVerifies) {
   const QuorumCertificate cert = good_certificate();
   ASSERT_EQ(cert.attestations.size(), 3u);
   auto v = verify_quorum_certificate(cert, policy_, kNow + 10);
