@@ -21,20 +21,13 @@ namespace {
 
 // Network configuration for one run: OS randomness for every party (never a
 // 64-bit seed for real keys), no injected faults.
-runtime::SimConfig live_network() {
-  runtime::SimConfig net;
-  OsRng os;
-  net.seed = os.next_u64();
-  net.party_rng = [](runtime::PartyId) -> std::unique_ptr<Rng> { return std::make_unique<OsRng>(); };
-  // Identity keys from the OS, not from the 64-bit network seed.
-  net.identity_key = [](runtime::PartyId) {
-    OsRng rng;
-    ByteArray<32> seed = rng.bytes<32>();
-    auto key = runtime::IdentityKey::from_seed(seed);
-    sodium_memzero(seed.data(), seed.size());
-    return key;
-  };
-  return net;
+// A fresh identity key from the OS.
+runtime::IdentityKey os_identity_key() {
+  OsRng rng;
+  ByteArray<32> seed = rng.bytes<32>();
+  auto key = runtime::IdentityKey::from_seed(seed);
+  sodium_memzero(seed.data(), seed.size());
+  return key;
 }
 
 std::string new_key_id(std::string_view prefix) {
@@ -61,7 +54,23 @@ Result<std::unique_ptr<DwnNetwork>> DwnNetwork::open(const std::filesystem::path
     OKMPC_ASSIGN_OR_RETURN(auto vault, ShareVault::open(dir / ("node-" + std::to_string(i)), i));
     vaults.push_back(std::move(vault));
   }
-  return std::unique_ptr<DwnNetwork>(new DwnNetwork(std::move(vaults), threshold, down_mask, std::move(check)));
+  std::vector<runtime::IdentityKey> identities;
+  for (uint32_t i = 1; i <= nodes; ++i) identities.push_back(os_identity_key());
+  return std::unique_ptr<DwnNetwork>(
+      new DwnNetwork(std::move(vaults), std::move(identities), threshold, down_mask, std::move(check)));
+}
+
+runtime::SimConfig DwnNetwork::live_network() const {
+  runtime::SimConfig net;
+  OsRng os;
+  net.seed = os.next_u64();
+  net.party_rng = [](runtime::PartyId) -> std::unique_ptr<Rng> { return std::make_unique<OsRng>(); };
+  // Each node's long-term identity key (drawn from the OS at open), never
+  // one derived from the 64-bit network seed.
+  net.identity_key = [this](runtime::PartyId id) {
+    return id >= 1 && id <= identities_.size() ? identities_[id - 1].clone() : os_identity_key();
+  };
+  return net;
 }
 
 std::vector<uint32_t> DwnNetwork::down_nodes() const {

@@ -34,7 +34,9 @@
 #include "mpc/error.hpp"
 #include "mpc/eth.hpp"
 #include "mpc/hash.hpp"
+#include "protocols/runtime/identity.hpp"
 #include "protocols/runtime/run_report.hpp"
+#include "protocols/runtime/simnet.hpp"
 
 namespace okmpc::dwn {
 
@@ -124,8 +126,16 @@ class DwnNetwork {
   bool is_down(uint32_t node) const { return (down_mask_ >> (node - 1)) & 1u; }
 
  private:
-  DwnNetwork(std::vector<ShareVault> vaults, uint32_t threshold, uint32_t down_mask, AuthorizationCheck check)
-      : vaults_(std::move(vaults)), threshold_(threshold), down_mask_(down_mask), check_(std::move(check)) {}
+  DwnNetwork(std::vector<ShareVault> vaults, std::vector<runtime::IdentityKey> identities, uint32_t threshold,
+             uint32_t down_mask, AuthorizationCheck check)
+      : vaults_(std::move(vaults)),
+        identities_(std::move(identities)),
+        threshold_(threshold),
+        down_mask_(down_mask),
+        check_(std::move(check)) {}
+  // The network of one protocol run: OS randomness for every party and the
+  // nodes' identity keys for the signed echo broadcast.
+  runtime::SimConfig live_network() const;
   std::vector<uint32_t> down_nodes() const;
   // The first t live nodes willing to sign with key_id for the requester,
   // with their decoded shares (sign_ecdsa / sign_eddsa).
@@ -138,6 +148,7 @@ class DwnNetwork {
   Status bind_share(uint32_t node, const std::string& key_id, const std::string& identity);
 
   std::vector<ShareVault> vaults_;  // [i-1] = node i
+  std::vector<runtime::IdentityKey> identities_;  // [i-1] = node i's identity key (from the OS, per process)
   uint32_t threshold_;
   uint32_t down_mask_;
   AuthorizationCheck check_;

@@ -10,6 +10,13 @@ IdentityKey IdentityKey::from_seed(const ByteArray<32>& seed) {
   return k;
 }
 
+IdentityKey IdentityKey::clone() const {
+  IdentityKey k;
+  k.secret_ = secret_.clone();
+  k.public_key_ = public_key_;
+  return k;
+}
+
 IdentitySignature IdentityKey::sign(ByteView message) const {
   IdentitySignature sig{};
   crypto_sign_detached(sig.data(), nullptr, message.data(), message.size(), secret_.expose().data());

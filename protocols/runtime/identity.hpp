@@ -30,6 +30,10 @@ class IdentityKey {
   // Deterministic key from a 32-byte seed (crypto_sign_seed_keypair).
   static IdentityKey from_seed(const ByteArray<32>& seed);
 
+  // A second holder of the same key (a node's long-term key handed to each
+  // protocol run it joins).
+  IdentityKey clone() const;
+
   const IdentityPublicKey& public_key() const { return public_key_; }
   // Ed25519 signature of `message` (deterministic, RFC 8032 §5.1.6).
   // Constant time in the secret key.

@@ -349,6 +349,21 @@ TEST(Simnet, SuppliedIdentityKeysReplaceTheSeedDerivedOnes) {
   EXPECT_EQ(r.error().message.find("equivocated broadcast"), std::string::npos) << r.error();
 }
 
+TEST(Simnet, ClonedIdentityKeySignsAsTheOriginal) {
+  ByteArray<32> seed;
+  seed.fill(0x5C);
+  const IdentityKey key = IdentityKey::from_seed(seed);
+  const IdentityKey twin = key.clone();
+  EXPECT_EQ(twin.public_key(), key.public_key());
+  const Bytes message = u64_bytes(42);
+  const IdentitySignature sig = twin.sign(message);
+  EXPECT_EQ(sig, key.sign(message));  // Ed25519 is deterministic
+  EXPECT_TRUE(identity_verify_vartime(key.public_key(), message, sig));
+  ByteArray<32> other = seed;
+  other[0] ^= 1;
+  EXPECT_FALSE(identity_verify_vartime(IdentityKey::from_seed(other).public_key(), message, sig));
+}
+
 TEST(Simnet, ConflictingDuplicateNamed) {
   Net net(3);
   SimConfig cfg;
