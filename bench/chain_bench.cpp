@@ -1,5 +1,6 @@
 // Simulated chain costs: UserOp validation + inclusion throughput with fsync
-// on (blocks of 100), validation alone, and the primitives it is made of
+// on (blocks of 100), validation alone, the state root after a change (v2
+// incremental against the v1 full re-hash) and the primitives it is made of
 // (Keccak-256, ABI encoding, userOpHash, ecrecover as the single-operation
 // baseline).
 #include <benchmark/benchmark.h>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "chain/okto_chain.hpp"
+#include "chain/state_format.hpp"
 #include "chain/user_op_builder.hpp"
 #include "mpc/hash.hpp"
 #include "session/abi.hpp"
@@ -75,26 +77,33 @@ struct BenchChain {
 };
 
 // Session-signed TOKEN_TRANSFER UserOps validated, executed and included in
-// blocks of 100, each block one fsynced SQLite transaction.
-void BM_ChainSubmitBlocksOf100(benchmark::State& state) {
-  BenchChain bc(100);
+// blocks of `ops`, each block one fsynced SQLite transaction.
+void submit_in_blocks(benchmark::State& state, uint32_t ops) {
+  BenchChain bc(ops);
   const EntryPointConfig ep = bc.chain->config().entry_point;
   std::vector<UserOperation> batch;
   for (auto _ : state) {
     state.PauseTiming();
     batch.clear();
-    for (int i = 0; i < 100; ++i) batch.push_back(bc.user.transfer(bc.next_seq++, ep));
+    for (uint32_t i = 0; i < ops; ++i) batch.push_back(bc.user.transfer(bc.next_seq++, ep));
     state.ResumeTiming();
     for (const UserOperation& op : batch) {
       auto r = bc.chain->submit(op);
       if (!r) state.SkipWithError(r.error().message.c_str());
     }
   }
-  state.SetItemsProcessed(state.iterations() * 100);
+  state.SetItemsProcessed(state.iterations() * ops);
   state.counters["blocks"] = benchmark::Counter(static_cast<double>(state.iterations()));
-  state.counters["ops_per_s"] = benchmark::Counter(static_cast<double>(state.iterations() * 100), benchmark::Counter::kIsRate);
+  state.counters["ops_per_s"] = benchmark::Counter(static_cast<double>(state.iterations() * ops), benchmark::Counter::kIsRate);
 }
+
+void BM_ChainSubmitBlocksOf100(benchmark::State& state) { submit_in_blocks(state, 100); }
 BENCHMARK(BM_ChainSubmitBlocksOf100)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
+
+// Small blocks, as the gateway's group commit seals them under light load:
+// the per-block costs (header, SQLite transaction, state root) dominate.
+void BM_ChainSubmitBlocksOf4(benchmark::State& state) { submit_in_blocks(state, 4); }
+BENCHMARK(BM_ChainSubmitBlocksOf4)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Validation + execution only (no storage): execute_user_operation on a
 // transaction that is dropped.
@@ -112,6 +121,55 @@ void BM_ChainValidateUserOp(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ChainValidateUserOp);
+
+// A state of `n` token balances (key 0x05 ‖ token ‖ holder), as a chain
+// with n/2 users holding two tokens each would have.
+WorldState state_with_balances(int64_t n) {
+  WorldState ws;
+  StateTxn txn(ws);
+  for (int64_t i = 0; i < n; ++i) {
+    eth::Address holder{};
+    for (size_t b = 0; b < 8; ++b) holder[b] = static_cast<uint8_t>((i / 2) >> (8 * b));
+    txn.set_balance(eth::Address{static_cast<uint8_t>(0x70 + i % 2)}, holder, Uint256::from_u64(1 + static_cast<uint64_t>(i)));
+  }
+  txn.commit();
+  (void)ws.take_dirty();
+  (void)ws.root();
+  return ws;
+}
+
+// What sealing a block costs for the state root: one balance changes, then
+// the root (v2: only the changed bucket, its group and the top are
+// re-hashed). Should be flat in the number of entries.
+void BM_StateRootAfterOneChange(benchmark::State& state) {
+  WorldState ws = state_with_balances(state.range(0));
+  const eth::Address token{0x70}, holder{};
+  uint64_t v = 1;
+  for (auto _ : state) {
+    StateTxn txn(ws);
+    txn.set_balance(token, holder, Uint256::from_u64(++v));
+    txn.commit();
+    benchmark::DoNotOptimize(ws.root());
+  }
+  state.counters["entries"] = static_cast<double>(ws.entries().size());
+}
+BENCHMARK(BM_StateRootAfterOneChange)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMicrosecond);
+
+// The same with the retired v1 root (one Keccak-256 over the whole sorted
+// state, what every sealed block paid before v2): linear in the entries.
+void BM_StateRootV1AfterOneChange(benchmark::State& state) {
+  WorldState ws = state_with_balances(state.range(0));
+  const eth::Address token{0x70}, holder{};
+  uint64_t v = 1;
+  for (auto _ : state) {
+    StateTxn txn(ws);
+    txn.set_balance(token, holder, Uint256::from_u64(++v));
+    txn.commit();
+    benchmark::DoNotOptimize(state_root_v1(ws.entries()));
+  }
+  state.counters["entries"] = static_cast<double>(ws.entries().size());
+}
+BENCHMARK(BM_StateRootV1AfterOneChange)->Arg(1'000)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 
 // Baseline: one libsecp256k1 public-key recovery (the signature check).
 void BM_ChainBaselineEcrecover(benchmark::State& state) {

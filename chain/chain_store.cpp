@@ -80,12 +80,39 @@ constexpr const char* kSelectEntries = "SELECT idx, kind, hash, body FROM entrie
 
 }  // namespace
 
+// The statements append_block runs for every block, prepared once at open
+// (SQLite's parser otherwise costs about as much per small block as
+// executing it).
+struct BlockWriter {
+  Stmt begin, commit, insert_block, insert_entry, upsert_state, delete_state;
+  explicit BlockWriter(sqlite3* db)
+      : begin(db, "BEGIN IMMEDIATE"),
+        commit(db, "COMMIT"),
+        insert_block(db, "INSERT INTO blocks(number, hash, parent_hash, timestamp, state_root, ops_root, op_count) "
+                         "VALUES(?, ?, ?, ?, ?, ?, ?)"),
+        insert_entry(db, "INSERT INTO entries(block, idx, kind, hash, body) VALUES(?, ?, ?, ?, ?)"),
+        upsert_state(db, "INSERT INTO state(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+        delete_state(db, "DELETE FROM state WHERE key = ?") {}
+  Status ready() const {
+    for (const Stmt* s : {&begin, &commit, &insert_block, &insert_entry, &upsert_state, &delete_state}) {
+      OKMPC_TRY(s->ready("preparing the block writer's statements"));
+    }
+    return ok();
+  }
+  // Leaves no statement holding bindings or an open read.
+  void reset_all() {
+    for (Stmt* s : {&begin, &commit, &insert_block, &insert_entry, &upsert_state, &delete_state}) s->reset();
+  }
+};
+
 struct ChainStore::Impl {
   sqlite3* db = nullptr;
+  std::unique_ptr<BlockWriter> writer;  // finalized before db is closed
   Impl() = default;
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
   ~Impl() {
+    writer.reset();
     if (db) sqlite3_close(db);
   }
   Result<Block> read_block(Stmt& row, Stmt& entries) const {
@@ -162,6 +189,8 @@ Result<ChainStore> ChainStore::open(const std::filesystem::path& file) {
                  "kind INTEGER NOT NULL, hash BLOB NOT NULL, body BLOB NOT NULL, PRIMARY KEY(block, idx));"
                  "CREATE INDEX IF NOT EXISTS entries_by_hash ON entries(hash);"
                  "CREATE TABLE IF NOT EXISTS state(key BLOB PRIMARY KEY, value BLOB NOT NULL);"));
+  impl->writer = std::make_unique<BlockWriter>(impl->db);
+  OKMPC_TRY(impl->writer->ready());
   return ChainStore(std::move(impl));
 }
 
@@ -232,12 +261,11 @@ Status ChainStore::load_state(WorldState& state) const {
 }
 
 Status ChainStore::append_block(const Block& block, const std::vector<std::pair<Bytes, std::optional<Bytes>>>& writes) {
-  sqlite3* db = impl_->db;
-  OKMPC_TRY(exec(db, "BEGIN IMMEDIATE"));
+  BlockWriter& w = *impl_->writer;
+  w.reset_all();
+  OKMPC_TRY(w.begin.step("beginning the block transaction"));
   auto body = [&]() -> Status {
-    Stmt ins_block(db, "INSERT INTO blocks(number, hash, parent_hash, timestamp, state_root, ops_root, op_count) "
-                       "VALUES(?, ?, ?, ?, ?, ?, ?)");
-    OKMPC_TRY(ins_block.ready("preparing block insert"));
+    Stmt& ins_block = w.insert_block;
     ins_block.bind(1, static_cast<int64_t>(block.number));
     ins_block.bind(2, block.hash);
     ins_block.bind(3, block.parent_hash);
@@ -246,10 +274,9 @@ Status ChainStore::append_block(const Block& block, const std::vector<std::pair<
     ins_block.bind(6, block.ops_root);
     ins_block.bind(7, static_cast<int64_t>(block.entries.size()));
     OKMPC_TRY(ins_block.step("writing block " + std::to_string(block.number)));
-    Stmt ins_entry(db, "INSERT INTO entries(block, idx, kind, hash, body) VALUES(?, ?, ?, ?, ?)");
-    OKMPC_TRY(ins_entry.ready("preparing entry insert"));
     for (size_t i = 0; i < block.entries.size(); ++i) {
       const BlockEntry& e = block.entries[i];
+      Stmt& ins_entry = w.insert_entry;
       ins_entry.reset();
       ins_entry.bind(1, static_cast<int64_t>(block.number));
       ins_entry.bind(2, static_cast<int64_t>(i));
@@ -258,21 +285,20 @@ Status ChainStore::append_block(const Block& block, const std::vector<std::pair<
       ins_entry.bind(5, e.body);
       OKMPC_TRY(ins_entry.step("writing entry"));
     }
-    Stmt upsert(db, "INSERT INTO state(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    OKMPC_TRY(upsert.ready("preparing state upsert"));
-    Stmt del(db, "DELETE FROM state WHERE key = ?");
-    OKMPC_TRY(del.ready("preparing state delete"));
     for (const auto& [k, v] : writes) {
-      Stmt& s = v ? upsert : del;
+      Stmt& s = v ? w.upsert_state : w.delete_state;
       s.reset();
       s.bind(1, k);
       if (v) s.bind(2, *v);
       OKMPC_TRY(s.step("writing state"));
     }
-    return exec(db, "COMMIT");
+    w.reset_all();  // COMMIT needs no statement still running
+    OKMPC_TRY(w.commit.step("committing block " + std::to_string(block.number)));
+    return ok();
   }();
+  w.reset_all();
   if (!body) {
-    (void)exec(db, "ROLLBACK");
+    (void)exec(impl_->db, "ROLLBACK");
     return body;
   }
   return ok();

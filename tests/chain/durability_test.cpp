@@ -130,6 +130,48 @@ TEST(ChainDurability, AcknowledgedEntriesSurviveSigkill) {
   RecordProperty("entries", static_cast<int>(report->entries));
 }
 
+// A block write that fails (here: another writer took the block number)
+// drops the pending block with kIo, restores the committed state, and the
+// chain writes the next block normally once the obstacle is gone.
+TEST(ChainDurability, FailedBlockWriteDropsThePendingBlockAndRecovers) {
+  TempDir dir;
+  ChainTestEnv env;
+  auto chain = OktoChain::open(dir.path(), env.config(2));
+  ASSERT_TRUE(chain);
+  const Hash32 committed_root = chain->state_root();
+  const uint64_t head = chain->head_number();
+  auto other_writer = [&](const std::string& statement) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path() / "chain.sqlite").c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  };
+  const std::string next = std::to_string(head + 1);
+  other_writer("INSERT INTO blocks VALUES(" + next + ", x'00', x'00', 0, x'00', x'00', 0)");
+  ASSERT_TRUE(chain->mint(env.token, env.swa, Uint256::from_u64(5)));
+  auto sealed = chain->mint(env.token, env.owner, Uint256::from_u64(6));  // fills the block: seals
+  ASSERT_FALSE(sealed);
+  EXPECT_EQ(sealed.error().code, ErrorCode::kIo) << sealed.error();
+  EXPECT_EQ(chain->pending_drops(), 1u);
+  EXPECT_EQ(chain->pending_count(), 0u);
+  EXPECT_EQ(chain->state_root(), committed_root);
+  EXPECT_TRUE(chain->balance(env.token, env.swa).is_zero());
+
+  other_writer("DELETE FROM blocks WHERE number = " + next);
+  ASSERT_TRUE(chain->mint(env.token, env.swa, Uint256::from_u64(5)));
+  auto retried = chain->mint(env.token, env.owner, Uint256::from_u64(6));
+  ASSERT_TRUE(retried) << retried.error();
+  EXPECT_TRUE(retried->included);
+  EXPECT_EQ(chain->head_number(), head + 1);
+  EXPECT_EQ(chain->balance(env.token, env.swa), Uint256::from_u64(5));
+  auto report = chain->verify_by_replay();
+  ASSERT_TRUE(report) << report.error();
+  EXPECT_EQ(report->state_root, chain->state_root());
+  auto reopened = OktoChain::open(dir.path(), env.config());
+X
+  EXPECT_EQ(reopened->state_root(), chain->state_root());
+}
+
 // A chain with a few blocks, closed (WAL checkpointed into the main file).
 class CorruptionTest : public ::testing::Test {
  protected:
