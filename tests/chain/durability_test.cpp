@@ -167,8 +167,8 @@ TEST(ChainDurability, FailedBlockWriteDropsThePendingBlockAndRecovers) {
   auto report = chain->verify_by_replay();
   ASSERT_TRUE(report) << report.error();
   EXPECT_EQ(report->state_root, chain->state_root());
-  auto reopened = OktoChain::open(dir.path(), env.config());
-X
+  auto reopened = OktoChain::open(dir.path(), env.config());  // verifies what was stored
+  ASSERT_TRUE(reopened) << reopened.error();
   EXPECT_EQ(reopened->state_root(), chain->state_root());
 }
 
