@@ -3,6 +3,7 @@
 // in bench/mpc_bench.cpp, same run):
 //   BM_Secp256k1Base_BaseMul        Point::base_mul (comb + inversion + key)
 //   BM_Secp256k1Base_BaseMulPair    Point::base_mul_pair (two products)
+//   BM_Secp256k1Base_BaseMulBatch/n Point::base_mul_batch (n products)
 //   BM_Secp256k1Base_Comb           the comb alone (projective result)
 //   BM_Secp256k1Base_InvertFermat   the constant-time inversion
 //   BM_Secp256k1Base_InvertBlinded  the alternative: a random b from the OS
@@ -10,6 +11,7 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <vector>
 
 #include "mpc/rng.hpp"
 #include "mpc/secp256k1.hpp"
@@ -42,6 +44,19 @@ void BM_Secp256k1Base_BaseMulPair(benchmark::State& st) {
   }
 }
 BENCHMARK(BM_Secp256k1Base_BaseMulPair);
+
+// n products as one batch (one shared inversion) — compare with n times
+// BM_Secp256k1Base_BaseMul; items/s counts products.
+void BM_Secp256k1Base_BaseMulBatch(benchmark::State& st) {
+  std::vector<Secp256k1::Scalar> ks(static_cast<size_t>(st.range(0)));
+  for (size_t i = 0; i < ks.size(); ++i) ks[i] = bench_scalar(10 + i);
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(Secp256k1::Point::base_mul_batch(ks));
+    ks[0] += Secp256k1::Scalar::one();
+  }
+  st.SetItemsProcessed(st.iterations() * st.range(0));
+}
+BENCHMARK(BM_Secp256k1Base_BaseMulBatch)->Arg(3)->Arg(7);
 
 void BM_Secp256k1Base_Comb(benchmark::State& st) {
   Secp256k1::Scalar s = bench_scalar(4);

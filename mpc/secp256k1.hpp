@@ -118,6 +118,12 @@ class Secp256k1::Point {
   // {a·G, b·G} as base_mul twice, with one shared inversion (FROST's
   // hiding and binding nonce commitments). Same contract as base_mul.
   static std::array<Point, 2> base_mul_pair(const Scalar& a, const Scalar& b);
+  // result[i] = scalars[i]·G as base_mul, with ONE constant-time inversion
+  // shared by the whole batch (a protocol round's commitments and
+  // evidence points): same results and the same contract as base_mul —
+  // constant time in every scalar, each product public; zero scalars give
+  // the identity. An empty span gives an empty vector.
+  static std::vector<Point> base_mul_batch(std::span<const Scalar> scalars);
   // a·G + B when add, a·G otherwise, for a PUBLIC point B: the sum by the
   // comb's complete formulas and a masked choice, so a·G itself and `add`
   // never reach variable-time code — only the result does, which is public

@@ -194,23 +194,30 @@ Secp256k1::Point point_of(const native::Affine& a) {
 
 Secp256k1::Point point_of(const native::Jacobian& j) { return point_of(native::to_affine(j)); }
 
-// The points k_i·G (k_i nonzero) as libsecp256k1 keys, with one shared
-// constant-time inversion. The products leave constant-time code here: the
-// key is built by encoding and parsing (variable time), so each affine
-// product is declassified first (mpc/ctime.hpp) — base_mul's results are
-// public by contract (mpc/secp256k1.hpp).
-template <size_t N>
-std::array<Secp256k1::Point, N> base_mul_nonzero(const std::array<Secp256k1::Scalar, N>& ks) {
-  std::array<secp256k1_base::Projective, N> projective;
-  for (size_t i = 0; i < N; ++i) projective[i] = secp256k1_base::base_mul_projective(ks[i]);
-  std::array<native::Affine, N> affine;
+// out[i] = k_i·G for nonzero k_i, as libsecp256k1 keys, with one shared
+// constant-time inversion; `projective` and `affine` are scratch space of
+// ks.size() entries (stack arrays for one or two products, vectors for a
+// batch). The products leave constant-time code here: the key is built by
+// encoding and parsing (variable time), so each affine product is
+// declassified first (mpc/ctime.hpp) — base_mul's results are public by
+// contract (mpc/secp256k1.hpp).
+void base_mul_nonzero(std::span<const Secp256k1::Scalar> ks, std::span<secp256k1_base::Projective> projective,
+                      std::span<native::Affine> affine, std::span<Secp256k1::Point> out) {
+  for (size_t i = 0; i < ks.size(); ++i) projective[i] = secp256k1_base::base_mul_projective(ks[i]);
   secp256k1_base::to_affine_batch(projective, affine);
-  sodium_memzero(projective.data(), sizeof(projective));
-  std::array<Secp256k1::Point, N> out;
-  for (size_t i = 0; i < N; ++i) {
+  sodium_memzero(projective.data(), projective.size_bytes());
+  for (size_t i = 0; i < ks.size(); ++i) {
     declassify(affine[i]);
     out[i] = point_of(affine[i]);
   }
+}
+
+template <size_t N>
+std::array<Secp256k1::Point, N> base_mul_nonzero(const std::array<Secp256k1::Scalar, N>& ks) {
+  std::array<secp256k1_base::Projective, N> projective;
+  std::array<native::Affine, N> affine;
+  std::array<Secp256k1::Point, N> out;
+  base_mul_nonzero(ks, projective, affine, out);
   return out;
 }
 
@@ -239,6 +246,18 @@ std::array<Secp256k1::Point, 2> Secp256k1::Point::base_mul_pair(const Scalar& a,
   std::array<Point, 2> out = base_mul_nonzero<2>({nonzero_scalar(a), nonzero_scalar(b)});
   out[0].make_identity_if(a.is_zero());
   out[1].make_identity_if(b.is_zero());
+  return out;
+}
+
+std::vector<Secp256k1::Point> Secp256k1::Point::base_mul_batch(std::span<const Scalar> scalars) {
+  std::vector<Scalar> nonzero(scalars.size());
+  for (size_t i = 0; i < scalars.size(); ++i) nonzero[i] = nonzero_scalar(scalars[i]);
+  std::vector<secp256k1_base::Projective> projective(scalars.size());
+  std::vector<native::Affine> affine(scalars.size());
+  std::vector<Point> out(scalars.size());
+  base_mul_nonzero(nonzero, projective, affine, out);
+  for (size_t i = 0; i < scalars.size(); ++i) out[i].make_identity_if(scalars[i].is_zero());
+  sodium_memzero(nonzero.data(), nonzero.size() * sizeof(Scalar));
   return out;
 }
 

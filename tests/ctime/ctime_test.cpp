@@ -195,7 +195,7 @@ void ed25519_base_mul(uint64_t seed) {
 
 // The secp256k1 fixed-base comb (mpc/secp256k1_base.hpp) on secret
 // scalars, random and edge values (0, 1, n − 1, 2^255, all-ones windows),
-// single and paired; the comb and the inversion run on secret data, the
+// single, paired and batched; the comb and the inversion run on secret data, the
 // product's coordinates are declassified inside base_mul where they become a
 // key, and the zero-scalar identity is chosen without a branch (so the
 // returned point, like every published one, is declassified here).
@@ -218,6 +218,13 @@ void secp256k1_base_mul(uint64_t seed) {
   const auto pair = Secp256k1::Point::base_mul_pair(a, b);
   declassify(pair);
   if (pair[0] == pair[1]) die("secp256k1 base_mul_pair: equal products");
+  // A round's batch with one shared inversion (DKLs23 signing), the zero
+  // scalar among secret ones.
+  std::vector<S> batch_in = {a, S::zero(), b, -S::one()};
+  for (const S& s : batch_in) secret(s);
+  const std::vector<Secp256k1::Point> batch = Secp256k1::Point::base_mul_batch(batch_in);
+  for (const Secp256k1::Point& p : batch) declassify(p);
+  if (!batch[1].is_identity() || !(batch[0] == pair[0])) die("secp256k1 base_mul_batch: wrong products");
   // The Simplest-OT receiver's message: a·G + ω·B with a and ω secret.
   for (bool choice : {false, true}) {
     bool add = choice;

@@ -3,7 +3,7 @@
 // uncompressed encodings): 1, 2, n − 1, n − 2, every 2^k, scalars whose
 // windows all sit at the digit maximum / minimum (longest carry chains),
 // every window value in every digit position, and thousands of random
-// scalars; base_mul_pair and base_mul_add_if against base_mul; the complete group law at its
+// scalars; base_mul_pair, base_mul_batch and base_mul_add_if against base_mul; the complete group law at its
 // exceptional inputs for incomplete formulas (P + P, P + (−P), identity);
 // the constant-time inversion against GMP's; the table against libsecp256k1.
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "mpc/hex.hpp"
 #include "mpc/rng.hpp"
@@ -177,6 +178,38 @@ TEST(Secp256k1Base, PairEqualsSingles) {
   const auto [p, q] = Point::base_mul_pair(k, k);
   EXPECT_EQ(p, q);
   EXPECT_EQ(p.to_bytes_uncompressed(), reference(k));
+}
+
+// base_mul_batch against libsecp256k1 and base_mul, byte for byte, for
+// batch sizes 0, 1, 2, 3 and 13 (one round of a 5-of-9 DKLs23 signer),
+// with zero scalars (the identity, at the start, middle and end of a
+// batch), repeated scalars, 1 and n − 1 mixed with random ones.
+TEST(Secp256k1Base, BatchEqualsSinglesAndLibsecp256k1) {
+  EXPECT_TRUE(Point::base_mul_batch({}).empty());
+  DeterministicRng rng(uint64_t{0xBA7C4});
+  for (size_t size : {size_t{1}, size_t{2}, size_t{3}, size_t{13}}) {
+    for (int round = 0; round < 20; ++round) {
+      std::vector<Scalar> ks(size);
+      for (Scalar& k : ks) k = Scalar::random(rng);
+      const std::vector<Point> batch = Point::base_mul_batch(ks);
+      ASSERT_EQ(batch.size(), size);
+      for (size_t i = 0; i < size; ++i) {
+        EXPECT_EQ(to_hex(batch[i].to_bytes_uncompressed()), to_hex(reference(ks[i]))) << size << "/" << i;
+        EXPECT_EQ(batch[i], Point::base_mul(ks[i])) << size << "/" << i;
+      }
+    }
+  }
+  const Scalar a = Scalar::random(rng);
+  const std::vector<Scalar> edges = {Scalar::zero(), Scalar::one(), a, Scalar::zero(), -Scalar::one(), a,
+                                     Scalar::zero()};
+  const std::vector<Point> batch = Point::base_mul_batch(edges);
+  ASSERT_EQ(batch.size(), edges.size());
+  for (size_t i = 0; i < edges.size(); ++i) {
+    EXPECT_EQ(batch[i].is_identity(), edges[i].is_zero()) << i;
+    EXPECT_EQ(to_hex(batch[i].to_bytes_uncompressed()), to_hex(reference(edges[i]))) << i;
+  }
+  EXPECT_EQ(batch[2], batch[5]);
+  EXPECT_TRUE(Point::base_mul_batch(std::vector<Scalar>{Scalar::zero()})[0].is_identity());
 }
 
 // base_mul_add_if against base_mul and libsecp256k1's point addition
