@@ -4,6 +4,7 @@
 
 #include "mpc/codec.hpp"
 #include "mpc/ctime.hpp"
+#include "protocols/ecdsa/secret_vector.hpp"
 
 namespace okmpc::ecdsa {
 namespace {
@@ -39,16 +40,13 @@ Result<DleqProof> DleqProof::from_bytes(ByteView bytes) {
 
 namespace {
 
-// The Chaum–Pedersen prover with the commitment to base k (k·B_k) made by
-// `commit(nonce, k)`.
+// The Chaum–Pedersen prover with the commitments T_0 = k·G, T_b = k·B_b made
+// by `commit(nonce)` (all 1 + bases.size() of them, in that order).
 template <class Commit>
 DleqProof prove_with(Transcript transcript, const Point& X, std::span<const Point> bases,
                      std::span<const Point> images, const Secret<Scalar>& x, Rng& rng, Commit commit) {
   const Secret<Scalar> k(Scalar::random(rng));
-  std::vector<Point> commitments;
-  commitments.reserve(bases.size() + 1);
-  commitments.push_back(Point::base_mul(k.expose()));
-  for (size_t b = 0; b < bases.size(); ++b) commitments.push_back(commit(k.expose(), b));
+  const std::vector<Point> commitments = commit(k.expose());
   for (const Point& c : commitments) declassify(c);  // public: the verifier recomputes them from (e, z)
   DleqProof proof;
   proof.e = challenge(transcript, X, bases, images, commitments);
@@ -60,16 +58,25 @@ DleqProof prove_with(Transcript transcript, const Point& X, std::span<const Poin
 
 DleqProof dleq_prove(Transcript transcript, const Point& X, std::span<const Point> bases,
                      std::span<const Point> images, const Secret<Scalar>& x, Rng& rng) {
-  return prove_with(std::move(transcript), X, bases, images, x, rng,
-                    [&](const Scalar& k, size_t b) { return k * bases[b]; });
+  return prove_with(std::move(transcript), X, bases, images, x, rng, [&](const Scalar& k) {
+    std::vector<Point> commitments;
+    commitments.reserve(bases.size() + 1);
+    commitments.push_back(Point::base_mul(k));
+    for (const Point& b : bases) commitments.push_back(k * b);
+    return commitments;
+  });
 }
 
 DleqProof dleq_prove_known_bases(Transcript transcript, const Point& X, std::span<const Point> bases,
                                  std::span<const Secret<Scalar>* const> base_logs, std::span<const Point> images,
                                  const Secret<Scalar>& x, Rng& rng) {
-  return prove_with(std::move(transcript), X, bases, images, x, rng, [&](const Scalar& k, size_t b) {
-    const Secret<Scalar> kb(k * base_logs[b]->expose());
-    return Point::base_mul(kb.expose());
+  return prove_with(std::move(transcript), X, bases, images, x, rng, [&](const Scalar& k) {
+    // k, k·b_0, k·b_1, …: every commitment is a fixed-base product, one
+    // batch with one shared inversion.
+    SecretVector<Scalar> logs(bases.size() + 1);
+    logs[0] = k;
+    for (size_t b = 0; b < bases.size(); ++b) logs[b + 1] = k * base_logs[b]->expose();
+    return Point::base_mul_batch(logs.span());
   });
 }
 

@@ -44,7 +44,9 @@ DleqProof dleq_prove(Transcript transcript, const Secp256k1::Point& X, std::span
 
 // The same proof when the prover also knows every base's logarithm,
 // B_k = b_k·G (a signer's own R_i = r_i·G and pk_i = sk_i·G): T_k is computed
-// as (k·b_k)·G, a fixed-base multiplication instead of a variable-base one.
+// as (k·b_k)·G, a fixed-base multiplication instead of a variable-base one,
+// and all commitments T_0, T_1, … form one Point::base_mul_batch (one shared
+// inversion).
 // The proof is the one dleq_prove makes and dleq_verify_vartime checks.
 // Preconditions: those of dleq_prove, base_logs.size() == bases.size() and
 // B_k = base_logs[k]·G (not checked: the proof would not verify). Constant

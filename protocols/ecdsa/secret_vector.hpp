@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <ostream>
+#include <span>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -35,6 +36,8 @@ class SecretVector {
   size_t size() const { return v_.size(); }
   const T& operator[](size_t i) const { return v_[i]; }
   T& operator[](size_t i) { return v_[i]; }
+  // Read-only view of all elements (valid until the vector changes).
+  std::span<const T> span() const { return v_; }
 
   friend std::ostream& operator<<(std::ostream& os, const SecretVector&) { return os << "<secret>"; }
 

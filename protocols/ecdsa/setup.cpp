@@ -81,7 +81,6 @@ Result<EcdsaSetup> EcdsaSetup::parse(ByteView bytes) {
     for (auto& s : p.as_bob.expose_mut().seeds1) {
       OKMPC_ASSIGN_OR_RETURN(s, r.read_array<32>("seed1"));
     }
-    p.gadget = gadget_vector(p.gadget_seed);
     out.pairs.emplace(peer, std::move(p));
   }
   OKMPC_TRY(r.finish());
@@ -179,7 +178,6 @@ Result<runtime::Outgoing> SetupParty::complete_round(uint16_t round, runtime::In
         p.as_bob = std::move(as_sender_.at(peer).pads);
         const PartyId lo = std::min(peer, id()), hi = std::max(peer, id());
         p.gadget_seed = sha256({as_bytes(kGadgetLabel), run_config().session, group_key_.to_bytes(), id_bytes(lo, hi)});
-        p.gadget = gadget_vector(p.gadget_seed);
         result_->pairs.emplace(peer, std::move(p));
         break;
       }

@@ -37,10 +37,12 @@ using runtime::PartyId;
 struct PairSetup {
   Secret<ot::SenderSeeds> as_alice;   // I am the vOLE sender (extension sender) toward the peer
   Secret<ot::ReceiverSeeds> as_bob;   // I am the vOLE receiver toward the peer
-  ByteArray<32> gadget_seed{};        // public; equal on both sides of the pair
-  std::vector<Secp256k1::Scalar> gadget;  // gadget_vector(gadget_seed), derived (not stored)
+  // Public; equal on both sides of the pair. The gadget vector
+  // gadget_vector(gadget_seed) is derived by the signing party, only for the
+  // peers it signs with (sign.hpp), never at parse time.
+  ByteArray<32> gadget_seed{};
 
-  PairSetup clone() const { return {as_alice.clone(), as_bob.clone(), gadget_seed, gadget}; }
+  PairSetup clone() const { return {as_alice.clone(), as_bob.clone(), gadget_seed}; }
 };
 
 // One party's setup toward all other parties of the key.

@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include <sodium.h>
+
 #include "mpc/codec.hpp"
 #include "mpc/ctime.hpp"
 #include "mpc/lagrange.hpp"
+#include "protocols/ecdsa/secret_vector.hpp"
 #include "protocols/dkg/messages.hpp"
 
 namespace okmpc::ecdsa {
@@ -84,12 +87,6 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
   };
   const Scalar lambda = lambda_of(share.index);
   party->sk_ = Secret<Scalar>(lambda * share.secret_share.expose());
-  // pk_i = sk_i·G (= λ_i·X_i, which every other signer computes from the
-  // DKG's verification shares): a fixed-base multiplication is cheaper than
-  // the variable-base λ_i·X_i, and it is the base whose logarithm the
-  // last-round proof uses.
-  party->pk_i_ = Point::base_mul(party->sk_.expose());
-  declassify(party->pk_i_);
   for (PartyId j : signers) {
     if (j == share.index) continue;
     auto it = setup.pairs.find(j);
@@ -98,7 +95,7 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
     }
     Peer peer;
     peer.setup = it->second.clone();
-    if (peer.setup.gadget.size() != kVoleBatch) peer.setup.gadget = gadget_vector(peer.setup.gadget_seed);
+    peer.gadget = gadget_vector(peer.setup.gadget_seed);  // only for the peers of this signing set
     peer.pk = Point::mul_vartime(lambda_of(j), share.verification_shares[j - 1]);  // public values
     party->peers_.emplace(j, std::move(peer));
   }
@@ -137,13 +134,27 @@ Status SignParty::check_context(PartyId from, ByteView payload) const {
 Result<runtime::Outgoing> SignParty::first_round(Rng& rng) {
   r_ = Secret<Scalar>(Scalar::random(rng));
   phi_ = Secret<Scalar>(Scalar::random(rng));
-  R_i_ = Point::base_mul(r_.expose());
-  declassify(R_i_);  // published in round 2 (opens the commitment)
+  // One batch (one shared inversion): R_i = r_i·G, published in round 2
+  // (opens the commitment); pk_i = sk_i·G (= λ_i·X_i, which every other
+  // signer computes from the DKG's verification shares; fixed-base is
+  // cheaper than λ_i·X_i, and it is the base whose logarithm the last-round
+  // proof uses); Φ_i = φ_i·G, published in round 3.
+  {
+    std::array<Scalar, 3> logs = {r_.expose(), sk_.expose(), phi_.expose()};
+    const std::vector<Point> points = Point::base_mul_batch(logs);
+    sodium_memzero(logs.data(), sizeof(logs));
+    R_i_ = points[0];
+    pk_i_ = points[1];
+    Phi_i_ = points[2];
+  }
+  declassify(R_i_);
+  declassify(pk_i_);
+  declassify(Phi_i_);
   salt_ = rng.bytes<32>();
   const Hash32 com = commit(id(), R_i_, salt_);
   runtime::Outgoing out;
   for (auto& [j, peer] : peers_) {
-    VoleBobStart bob = vole_bob_start(peer.setup.as_bob.expose(), pair_sid(j, id()), peer.setup.gadget, rng);
+    VoleBobStart bob = vole_bob_start(peer.setup.as_bob.expose(), pair_sid(j, id()), peer.gadget, rng);
     peer.chi = bob.state.b.clone();
     peer.bob.emplace(std::move(bob.state));
     ByteWriter w;
@@ -169,8 +180,8 @@ Result<runtime::Outgoing> SignParty::complete_round(uint16_t round, runtime::Inb
 }
 
 Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
-  runtime::Outgoing out;
   const std::array<const Scalar*, kVoleWidth> inputs = {&r_.expose(), &sk_.expose()};
+  std::map<PartyId, Bytes> alice_messages;
   for (auto& [j, peer] : peers_) {
     const ByteView payload = inbox.direct.at(j).payload;
     OKMPC_TRY(check_context(j, payload));
@@ -181,16 +192,29 @@ Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
     auto bob_msg = r.read_bytes(vole_bob_message_bytes(), "vOLE receiver message");
     if (!bob_msg) return blame(j, bob_msg.error());
     if (auto st = r.finish(); !st) return blame(j, st.error());
-    auto alice = vole_alice(peer.setup.as_alice.expose(), pair_sid(id(), j), peer.setup.gadget, *bob_msg, inputs, rng);
+    auto alice = vole_alice(peer.setup.as_alice.expose(), pair_sid(id(), j), peer.gadget, *bob_msg, inputs, rng);
     if (!alice) return blame(j, alice.error());
     peer.c = std::move(alice->c);
-    peer.gamma_u_out = Point::base_mul(peer.c[0].expose());
-    peer.gamma_v_out = Point::base_mul(peer.c[1].expose());
     peer.psi_out = phi_.expose() - peer.chi.expose();
-    // Γ^u, Γ^v and ψ are sent below (DKLs23 Prot. 3.6 round 2).
+    declassify(peer.psi_out);  // sent below
+    alice_messages.emplace(j, std::move(alice->message));
+  }
+  // Γ^u = c^u·G and Γ^v = c^v·G toward every peer: one batch, one shared
+  // inversion. They are sent below with ψ (DKLs23 Prot. 3.6 round 2).
+  SecretVector<Scalar> cs(2 * peers_.size());
+  size_t at = 0;
+  for (const auto& [j, peer] : peers_) {
+    cs[at++] = peer.c[0].expose();
+    cs[at++] = peer.c[1].expose();
+  }
+  const std::vector<Point> gammas = Point::base_mul_batch(cs.span());
+  runtime::Outgoing out;
+  at = 0;
+  for (auto& [j, peer] : peers_) {
+    peer.gamma_u_out = gammas[at++];
+    peer.gamma_v_out = gammas[at++];
     declassify(peer.gamma_u_out);
     declassify(peer.gamma_v_out);
-    declassify(peer.psi_out);
     // Points go uncompressed ("wide", protocols/dkg/messages.hpp): the
     // receiver checks X‖Y on the curve instead of taking a square root.
     ByteWriter w;
@@ -200,16 +224,18 @@ Result<runtime::Outgoing> SignParty::round2(runtime::Inbox& inbox, Rng& rng) {
     dkg::write_wide_point<Secp256k1>(w, peer.gamma_u_out);
     dkg::write_wide_point<Secp256k1>(w, peer.gamma_v_out);
     w.write_scalar<Secp256k1>(peer.psi_out);
-    w.write_bytes(alice->message);
+    w.write_bytes(alice_messages.at(j));
     out.direct.emplace_back(j, w.finish());
   }
   return out;
 }
 
 Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
-  Point R = R_i_;
-  Secret<Scalar> phi_total(phi_.expose());  // φ_i + Σ_j ψ_{j,i}
+  Secret<Scalar> phi_total(phi_.expose());  // φ'_i = φ_i + Σ_j ψ_{j,i}
   Secret<Scalar> cross_u, cross_v;          // Σ_j (c + d)
+  std::vector<Point> nonces = {R_i_};       // R_i and every R_j
+  SecretVector<Scalar> logs(2 * peers_.size() + 3);  // d^u, d^v per peer, then φ'·r_i, φ'·sk_i, φ'
+  size_t at = 0;
   for (auto& [j, peer] : peers_) {
     const ByteView payload = inbox.direct.at(j).payload;
     OKMPC_TRY(check_context(j, payload));
@@ -226,36 +252,52 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
     if (!ct_equal(commit(j, *R_j, *salt), peer.commitment)) {
       return blame(j, ErrorCode::kProtocolAbort, "R_j does not open its round 1 commitment");
     }
-    auto d = vole_bob_finish(std::move(*peer.bob), peer.setup.gadget, *alice_msg);
+    auto d = vole_bob_finish(std::move(*peer.bob), peer.gadget, *alice_msg);
     peer.bob.reset();
     if (!d) return blame(j, d.error());
-    // DKLs23 Prot. 3.6 round 3: the vOLE inputs were r_j and sk_j.
-    const Scalar& chi = peer.chi.expose();
-    peer.d_u = Point::base_mul((*d)[0].expose());
-    peer.d_v = Point::base_mul((*d)[1].expose());
-    declassify(peer.d_u);  // published in the round-3 pair evidence
-    declassify(peer.d_v);
-    // χ·R_j and χ·pk_j equal D^u + Γ^u and D^v + Γ^v, all published, unless
-    // the peer cheated (then the run aborts here).
-    const Point chi_R = chi * *R_j;
-    const Point chi_pk = chi * peer.pk;
-    declassify(chi_R);
-    declassify(chi_pk);
-    if (!(peer.d_u + *gamma_u == chi_R)) {
-      return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not the committed nonce (Γ^u check)");
-    }
-    if (!(peer.d_v + *gamma_v == chi_pk)) {
-      return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not its key share (Γ^v check)");
-    }
     peer.R = *R_j;
     peer.gamma_u_in = *gamma_u;
     peer.gamma_v_in = *gamma_v;
     peer.psi_in = *psi;
-    R += *R_j;
+    nonces.push_back(*R_j);
     phi_total.expose_mut() += *psi;
     cross_u.expose_mut() += peer.c[0].expose() + (*d)[0].expose();
     cross_v.expose_mut() += peer.c[1].expose() + (*d)[1].expose();
+    logs[at++] = (*d)[0].expose();
+    logs[at++] = (*d)[1].expose();
   }
+  // One batch, one shared inversion: D^u = d^u·G and D^v = d^v·G toward
+  // every peer (for the checks below and the round-3 pair evidence), and
+  // the last-round evidence A_i = φ'_i·R_i = (φ'_i·r_i)·G,
+  // B_i = φ'_i·pk_i = (φ'_i·sk_i)·G and φ'_i·G (the DLEQ statement, which
+  // every verifier computes from Φ_i and the ψ). The last three are sent
+  // only if every check below passes.
+  logs[at++] = phi_total.expose() * r_.expose();
+  logs[at++] = phi_total.expose() * sk_.expose();
+  logs[at++] = phi_total.expose();
+  const std::vector<Point> products = Point::base_mul_batch(logs.span());
+  at = 0;
+  for (auto& [j, peer] : peers_) {
+    peer.d_u = products[at++];
+    peer.d_v = products[at++];
+    declassify(peer.d_u);  // published in the round-3 pair evidence
+    declassify(peer.d_v);
+    // DKLs23 Prot. 3.6 round 3: the vOLE inputs were r_j and sk_j.
+    // χ·R_j and χ·pk_j equal D^u + Γ^u and D^v + Γ^v, all published, unless
+    // the peer cheated (then the run aborts here).
+    const Scalar& chi = peer.chi.expose();
+    const Point chi_R = chi * peer.R;
+    const Point chi_pk = chi * peer.pk;
+    declassify(chi_R);
+    declassify(chi_pk);
+    if (!(peer.d_u + peer.gamma_u_in == chi_R)) {
+      return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not the committed nonce (Γ^u check)");
+    }
+    if (!(peer.d_v + peer.gamma_v_in == chi_pk)) {
+      return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not its key share (Γ^v check)");
+    }
+  }
+  const Point R = Point::sum(nonces);
   if (R.is_identity()) return fail(ErrorCode::kProtocolAbort, "ecdsa sign: combined nonce is the identity");
   R_ = R;
   const auto rc = R_.to_bytes();
@@ -277,19 +319,15 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
     LastRoundShare share;
     share.u = u.expose();
     share.w = w.expose();
-    // A_i = φ'_i·R_i and B_i = φ'_i·pk_i as fixed-base multiplications:
-    // R_i = r_i·G and pk_i = sk_i·G with both logarithms known here.
-    share.phi = Point::base_mul(phi_.expose());
-    share.a = Point::base_mul(Secret<Scalar>(phi_total.expose() * r_.expose()).expose());
-    share.b = Point::base_mul(Secret<Scalar>(phi_total.expose() * sk_.expose()).expose());
-    declassify(share.phi);  // broadcast with the share
-    declassify(share.a);
+    share.phi = Phi_i_;
+    share.a = products[at++];
+    share.b = products[at++];
+    const Point phi_total_G = products[at++];
+    declassify(share.a);  // broadcast with the share
     declassify(share.b);
+    declassify(phi_total_G);
     const std::array<Point, 2> bases = {R_i_, pk_i_};
     const std::array<Point, 2> images = {share.a, share.b};
-    // φ_total·G = Φ_i + Σ_j ψ_{j,i}·G: every verifier computes it from public values.
-    const Point phi_total_G = Point::base_mul(phi_total.expose());
-    declassify(phi_total_G);
     const std::array<const Secret<Scalar>*, 2> base_logs = {&r_, &sk_};
     share.proof = dleq_prove_known_bases(share_proof_transcript(context_, id()), phi_total_G, bases, base_logs,
                                          images, phi_total, rng);

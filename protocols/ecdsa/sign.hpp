@@ -81,7 +81,8 @@ class SignParty final : public runtime::RoundParty {
 
  private:
   struct Peer {
-    PairSetup setup;                // its gadget vector is setup.gadget
+    PairSetup setup;
+    std::vector<Scalar> gadget;     // gadget_vector(setup.gadget_seed), derived at create()
     Point pk;                       // λ_j·X_j
     std::optional<VoleBob> bob;     // my receiver state toward the peer (round 1 -> 3)
     Secret<Scalar> chi;             // χ_{i,j}: my random vOLE input toward the peer
@@ -113,7 +114,8 @@ class SignParty final : public runtime::RoundParty {
   Hash32 context_{};
   std::map<PartyId, Peer> peers_;
   Secret<Scalar> sk_;   // λ_i·x_i
-  Point pk_i_;          // sk_i·G = λ_i·X_i
+  Point pk_i_;          // sk_i·G = λ_i·X_i (round 1)
+  Point Phi_i_;         // Φ_i = φ_i·G (round 1, published in round 3)
   Secret<Scalar> r_;    // instance key r_i
   Secret<Scalar> phi_;  // inversion mask φ_i
   Point R_i_;

@@ -18,7 +18,8 @@ namespace okmpc::ecdsa {
 namespace {
 
 constexpr size_t kCorr = kVoleWidth + kVoleCheck;  // (a_1, a_2, â) per OT
-constexpr std::string_view kGadgetLabel = "okmpc/ecdsa/vole/gadget";
+constexpr std::string_view kGadgetLabel = "okmpc/ecdsa/vole/gadget/v2";
+constexpr size_t kGadgetRandomEntries = kVoleBatch - 256;  // 2s
 constexpr std::string_view kExtLabel = "okmpc/ecdsa/vole/ext-sid";
 constexpr std::string_view kPadSidLabel = "okmpc/ecdsa/vole/pad-sid";
 constexpr std::string_view kPadLabel = "okmpc/ecdsa/vole/pad-aes-key/v2";
@@ -184,22 +185,37 @@ Scalar gadget_dot(std::span<const Scalar> g, At x_at) {
   return sum.reduce();
 }
 
+// 2^0 .. 2^255 (each < n), the first 256 gadget entries: computed once per
+// process (thread-safe static initialisation).
+const std::array<Scalar, 256>& powers_of_two() {
+  static const std::array<Scalar, 256> table = [] {
+    std::array<Scalar, 256> t;
+    Scalar p = Scalar::one();
+    for (Scalar& entry : t) {
+      entry = p;
+      p += p;
+    }
+    return t;
+  }();
+  return table;
+}
+
 uint64_t choice_bit(ByteView choices, size_t j) { return (choices[j / 8] >> (j % 8)) & 1u; }
 
 }  // namespace
 
 std::vector<Scalar> gadget_vector(ByteView seed) {
   std::vector<Scalar> g(kVoleBatch);
-  Scalar p = Scalar::one();
-  const Scalar two = Scalar::from_u64(2);
-  for (size_t j = 0; j < 256; ++j) {
-    g[j] = p;
-    p = p * two;
-  }
-  for (size_t j = 256; j < kVoleBatch; ++j) {
-    Bytes idx;
-    append_u32_be(idx, static_cast<uint32_t>(j));
-    g[j] = Scalar::reduce(sha512({as_bytes(kGadgetLabel), seed, idx}));
+  const std::array<Scalar, 256>& powers = powers_of_two();
+  std::copy(powers.begin(), powers.end(), g.begin());
+  // One hash of the seed keys a ChaCha20 stream of 64 bytes per entry
+  // (public values: nothing to wipe).
+  const Hash32 key = sha256({as_bytes(kGadgetLabel), seed});
+  Bytes stream(64 * kGadgetRandomEntries);
+  const std::array<uint8_t, crypto_stream_chacha20_ietf_NONCEBYTES> nonce{};
+  crypto_stream_chacha20_ietf(stream.data(), stream.size(), nonce.data(), key.data());
+  for (size_t k = 0; k < kGadgetRandomEntries; ++k) {
+    g[256 + k] = Scalar::reduce(ByteView(stream).subspan(64 * k, 64));
   }
   return g;
 }
@@ -210,6 +226,7 @@ size_t vole_alice_message_bytes() { return 32 + kVoleBatch * kCorr * 32 + kVoleC
 VoleBobStart vole_bob_start(const ot::ReceiverSeeds& seeds, ByteView sid,
                             std::span<const Scalar> gadget, Rng& rng) {
   const ByteArray<32> nonce = rng.bytes<32>();
+  declassify(nonce);  // sent in the message; the KOS PRG's nonce and counter derive from it
   VoleBobStart out;
   out.state.ext_sid = ext_sid_of(sid, nonce);
   ot::ReceiverExtension ext = ot::kos_extend_receiver(seeds, out.state.ext_sid, kVoleBatch, rng);

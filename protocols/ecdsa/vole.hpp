@@ -47,10 +47,16 @@ using Scalar = Secp256k1::Scalar;
 using Point = Secp256k1::Point;
 using VoleShares = std::array<Secret<Scalar>, kVoleWidth>;
 
-// The public gadget vector g (DKLs19 Prot. 1): g_j = 2^j for j < 256 and
-// pseudo-random scalars H(seed, j) for the last 2s entries, so that
-// b = ⟨g, β⟩ is statistically close to uniform. `seed` is fixed per pair at
-// setup.
+// The public gadget vector g (DKLs19 Prot. 1) of kVoleBatch entries:
+// g_j = 2^j for j < 256 (copied from a table computed once per process) and
+// 2s = 160 pseudo-random scalars for the rest, so that b = ⟨g, β⟩ is
+// statistically close to uniform. Derivation v2: K = SHA-256(
+// "okmpc/ecdsa/vole/gadget/v2" ‖ seed), S = the first 160·64 bytes of
+// ChaCha20-IETF (RFC 8439) under K with the all-zero nonce and counter 0,
+// g_{256+k} = (S[64k .. 64k+63] as a big-endian integer) mod n. `seed` is
+// public, fixed per pair at setup (setup.hpp), and both sides of a pair
+// derive the same vector. Costs one hash, 10 kB of stream and 160
+// reductions: the signing party derives it only for its signing peers.
 std::vector<Scalar> gadget_vector(ByteView seed);
 
 // Bob's state between his message and Alice's answer (secret, consumed).

@@ -9,26 +9,49 @@
 namespace okmpc::ecdsa::ot {
 namespace {
 
-constexpr std::string_view kPrgLabel = "okmpc/ecdsa/kos/prg-nonce/v2";
+constexpr std::string_view kPrgLabel = "okmpc/ecdsa/kos/prg-nonce/v3";
 constexpr std::string_view kChiLabel = "okmpc/ecdsa/kos/chi/v2";
 
-// G(k_i, sid, i) = XChaCha20 keyed by the seed k_i (32 uniform bytes from a
-// base OT) with the 24-byte nonce N_sid ‖ i, N_sid = the first 20 bytes of
-// SHA-256(label ‖ sid): one hash per extension, and a (seed, nonce) pair is
-// never reused as long as sid is fresh.
-using PrgNonce = ByteArray<20>;
-PrgNonce prg_nonce(ByteView sid) {
+// G(k_i, sid) = ChaCha20-IETF (RFC 8439) keyed by the seed k_i (32 uniform
+// bytes from a base OT; every column has its own) with the 96-bit nonce N
+// and the 32-bit initial block counter c, where N ‖ c' are the first
+// 16 bytes of SHA-256(label ‖ sid) and c = c' with its low `slot_bits` bits
+// cleared, slot_bits = ⌈log2(blocks per column)⌉: one hash per extension,
+// no per-column key derivation (the earlier XChaCha20 spent one HChaCha20
+// per column on it).
+//
+// Why no keystream block is ever used twice under one seed: extension A
+// uses blocks c_A .. c_A + blocks − 1 of the stream (N_A), extension B those
+// of (N_B). If N_A ≠ N_B the streams are independent. If N_A = N_B, c_A and
+// c_B are both multiples of 2^slot_bits ≥ blocks, so the two runs are
+// either equal (c_A = c_B: all 128 − slot_bits hashed bits collide) or
+// disjoint. sid holds a fresh 32-byte receiver nonce (vole.hpp), so over Q
+// extensions under the same seeds a repeat has probability
+// ≤ Q²/2^(129 − slot_bits) — Q²/2^128 for the 78-byte (2-block) columns of
+// a signing; a repeat would reveal the XOR of two choice vectors (kos.hpp).
+struct PrgNonce {
+  std::array<uint8_t, crypto_stream_chacha20_ietf_NONCEBYTES> nonce{};
+  uint32_t counter = 0;  // first block; a multiple of the column's block slot
+};
+
+PrgNonce prg_nonce(ByteView sid, size_t column_bytes) {
+  static_assert(crypto_stream_chacha20_ietf_NONCEBYTES == 12);
   const Hash32 h = sha256({as_bytes(kPrgLabel), sid});
   PrgNonce n;
-  std::copy(h.begin(), h.begin() + n.size(), n.begin());
+  std::copy(h.begin(), h.begin() + 12, n.nonce.begin());
+  const size_t blocks = (column_bytes + 63) / 64;
+  uint32_t slot = 1;
+  while (slot < blocks) slot <<= 1;  // public: the column size
+  n.counter = (uint32_t{h[12]} << 24 | uint32_t{h[13]} << 16 | uint32_t{h[14]} << 8 | h[15]) & ~(slot - 1);
   return n;
 }
 
-void prg(const Seed& seed, const PrgNonce& sid_nonce, uint32_t column, std::span<uint8_t> out) {
-  ByteArray<crypto_stream_xchacha20_NONCEBYTES> nonce;
-  std::copy(sid_nonce.begin(), sid_nonce.end(), nonce.begin());
-  for (size_t b = 0; b < 4; ++b) nonce[20 + b] = static_cast<uint8_t>(column >> (24 - 8 * b));
-  crypto_stream_xchacha20(out.data(), out.size(), nonce.data(), seed.data());
+// out = G(seed, sid), filled up to out.size() (the column's length, which
+// prg_nonce was given): blocks counter .. counter + blocks − 1, never past
+// the 32-bit counter's end (the slot is aligned).
+void prg(const Seed& seed, const PrgNonce& n, std::span<uint8_t> out) {
+  std::fill(out.begin(), out.end(), uint8_t{0});
+  crypto_stream_chacha20_ietf_xor_ic(out.data(), out.data(), out.size(), n.nonce.data(), n.counter, seed.data());
 }
 
 // χ_1..χ_m' from SHA-256(label ‖ len(sid) ‖ sid ‖ u) expanded by ChaCha20:
@@ -111,11 +134,11 @@ ReceiverExtension kos_extend_receiver(const ReceiverSeeds& seeds, ByteView sid, 
   Bytes t0(kKappa * col_bytes);  // columns G(k_i^0) (secret, wiped below)
   Bytes t1(col_bytes);
   out.message.u.resize(kKappa * col_bytes);
-  const PrgNonce nonce = prg_nonce(sid);
+  const PrgNonce nonce = prg_nonce(sid, col_bytes);
   for (size_t i = 0; i < kKappa; ++i) {
     std::span<uint8_t> c0(t0.data() + i * col_bytes, col_bytes);
-    prg(seeds.seeds0[i], nonce, static_cast<uint32_t>(i), c0);
-    prg(seeds.seeds1[i], nonce, static_cast<uint32_t>(i), t1);
+    prg(seeds.seeds0[i], nonce, c0);
+    prg(seeds.seeds1[i], nonce, t1);
     for (size_t b = 0; b < col_bytes; ++b) out.message.u[i * col_bytes + b] = c0[b] ^ t1[b] ^ x[b];
   }
   SecretBlocks t = transpose(t0, rows);
@@ -147,10 +170,10 @@ Result<SecretBlocks> kos_extend_sender(const SenderSeeds& seeds, ByteView sid,
     return fail(ErrorCode::kInvalidEncoding, "OT extension message has a matrix of the wrong size");
   }
   Bytes q(kKappa * col_bytes);
-  const PrgNonce nonce = prg_nonce(sid);
+  const PrgNonce nonce = prg_nonce(sid, col_bytes);
   for (size_t i = 0; i < kKappa; ++i) {
     std::span<uint8_t> col(q.data() + i * col_bytes, col_bytes);
-    prg(seeds.seeds[i], nonce, static_cast<uint32_t>(i), col);
+    prg(seeds.seeds[i], nonce, col);
     const uint8_t d = static_cast<uint8_t>(0 - seeds.delta.bit(i));
     for (size_t b = 0; b < col_bytes; ++b) col[b] ^= message.u[i * col_bytes + b] & d;
   }

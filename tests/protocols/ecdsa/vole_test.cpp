@@ -2,6 +2,13 @@
 // the consistency checks that catch a deviating Alice or Bob.
 #include <gtest/gtest.h>
 
+#include <sodium.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "mpc/hex.hpp"
 #include "mpc/rng.hpp"
 #include "protocols/ecdsa/ot/base_ot.hpp"
 #include "protocols/ecdsa/vole.hpp"
@@ -137,6 +144,63 @@ TEST_F(VoleTest, TruncatedMessagesAreEncodingErrors) {
   auto alice = vole_alice(seeds_.alice.expose(), Bytes{7}, gadget_, cut, {&a1, &a2}, rng);
   ASSERT_FALSE(alice);
   EXPECT_EQ(alice.error().code, ErrorCode::kInvalidEncoding);
+}
+
+// The gadget derivation v2 (vole.hpp), written out here on its own: the
+// key is libsodium's SHA-256 of label ‖ seed, the stream libsodium's
+// ChaCha20-IETF with the zero nonce, and each 64-byte chunk is reduced by
+// Horner's rule over its bytes with scalar multiplications and additions
+// (not Scalar::reduce, which the library uses).
+std::vector<Scalar> expected_gadget(ByteView seed) {
+  std::vector<Scalar> g;
+  Scalar power = Scalar::one();
+  for (int j = 0; j < 256; ++j) {
+    g.push_back(power);
+    power = power * Scalar::from_u64(2);
+  }
+  const std::string label = "okmpc/ecdsa/vole/gadget/v2";
+  Bytes input(label.begin(), label.end());
+  input.insert(input.end(), seed.begin(), seed.end());
+  std::array<uint8_t, crypto_hash_sha256_BYTES> key;
+  crypto_hash_sha256(key.data(), input.data(), input.size());
+  Bytes stream(64 * 160);
+  const std::array<uint8_t, crypto_stream_chacha20_ietf_NONCEBYTES> nonce{};
+  crypto_stream_chacha20_ietf(stream.data(), stream.size(), nonce.data(), key.data());
+  const Scalar radix = Scalar::from_u64(256);
+  for (size_t k = 0; k < 160; ++k) {
+    Scalar v;
+    for (size_t b = 0; b < 64; ++b) v = v * radix + Scalar::from_u64(stream[64 * k + b]);
+    g.push_back(v);
+  }
+  return g;
+}
+
+TEST(VoleGadget, MatchesItsDefinitionEntryByEntry) {
+  for (const Bytes& seed : {Bytes{7}, Bytes(32, 0xA5), Bytes{}}) {
+    const std::vector<Scalar> g = gadget_vector(seed);
+    const std::vector<Scalar> expected = expected_gadget(seed);
+    ASSERT_EQ(g.size(), kVoleBatch);
+    ASSERT_EQ(expected.size(), kVoleBatch);
+    for (size_t j = 0; j < kVoleBatch; ++j) {
+      EXPECT_EQ(to_hex(g[j].to_bytes()), to_hex(expected[j].to_bytes())) << "entry " << j;
+    }
+  }
+  // Known answers for seed 07, computed outside okmpc (Python: hashlib
+  // SHA-256, the `cryptography` package's ChaCha20, integers mod n): the top
+  // power of two (2^255 < n) and the first and last pseudo-random entries.
+  const std::vector<Scalar> g = gadget_vector(Bytes{7});
+  EXPECT_EQ(to_hex(g[255].to_bytes()), "8000000000000000000000000000000000000000000000000000000000000000");
+  EXPECT_EQ(to_hex(g[256].to_bytes()), "3d85a9ccbc9aa40315f17e2e8aa2c4cbb705e8e8be21b557454a0a326f37e7c7");
+  EXPECT_EQ(to_hex(g[257].to_bytes()), "87bbd4bc90d2a74ee81b801046edbc0a9993d4cfe60f2b897cdf789177fdc47f");
+  EXPECT_EQ(to_hex(g[415].to_bytes()), "58918ac213bd35ba4747e7566ebb1b12d9f474aa618c783d68e2015f4fe9ae7f");
+}
+
+TEST(VoleGadget, SeedsGiveDifferentVectorsAndTheSameSeedTheSame) {
+  const std::vector<Scalar> a = gadget_vector(Bytes{1}), b = gadget_vector(Bytes{2}), a2 = gadget_vector(Bytes{1});
+  for (size_t j = 256; j < kVoleBatch; ++j) {
+    EXPECT_FALSE(a[j] == b[j]) << j;
+    EXPECT_TRUE(a[j] == a2[j]) << j;
+  }
 }
 
 }  // namespace
