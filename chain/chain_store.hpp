@@ -5,7 +5,7 @@
 // before COMMIT leaves no trace of it (SQLite atomic commit, WAL mode).
 //
 // Tables:
-//   meta(key TEXT PRIMARY KEY, value TEXT)          chain id, entry point, hash mode
+//   meta(key TEXT PRIMARY KEY, value TEXT)          chain id, entry point, hash mode, state root format
 //   blocks(number INTEGER PRIMARY KEY, hash, parent_hash, timestamp, state_root, ops_root, op_count)
 //   entries(block, idx, kind, hash, body, PRIMARY KEY(block, idx))
 //   state(key BLOB PRIMARY KEY, value BLOB)          the WorldState entries

@@ -76,7 +76,9 @@ class OktoChain {
   // Opens or creates the chain in `data_dir` (created if missing; database
   // file data_dir/chain.sqlite). A new chain gets a genesis block. The
   // entry point, chain id and hash mode are bound to the database on
-  // creation; reopening with others is kInvalidArgument. A database that
+  // creation; reopening with others is kInvalidArgument. So is a database
+  // written with another state root format, e.g. by an older okmpc (state
+  // root v1; chain/state_format.hpp); it is left unchanged. A database that
   // fails verification is kCorrupted. ops_per_block = 0 is kInvalidArgument.
   static Result<OktoChain> open(const std::filesystem::path& data_dir, ChainConfig config);
 
