@@ -9,17 +9,61 @@
 #include <filesystem>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 
 #include "mpc/bytes.hpp"
 #include "mpc/error.hpp"
 
 namespace okmpc::dwn {
 
+// The prepared statements of one connection, kept for its lifetime and
+// keyed by their SQL text, so a hot query is compiled once rather than on
+// every call. Not synchronised: use it only under the lock that serialises
+// the connection. Destroy it before closing the connection.
+class SqliteStatementCache {
+ public:
+  explicit SqliteStatementCache(sqlite3* db) : db_(db) {}
+  ~SqliteStatementCache() {
+    for (auto& entry : stmts_) sqlite3_finalize(entry.second);
+  }
+  SqliteStatementCache(const SqliteStatementCache&) = delete;
+  SqliteStatementCache& operator=(const SqliteStatementCache&) = delete;
+
+  sqlite3* db() const { return db_; }
+  // The statement for `sql`, prepared on first use; nullptr if it does not
+  // prepare (sqlite3_errmsg(db()) says why; nothing is cached then).
+  sqlite3_stmt* get(const std::string& sql) {
+    if (auto it = stmts_.find(sql); it != stmts_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(stmt);
+      return nullptr;
+    }
+    stmts_.emplace(sql, stmt);
+    return stmt;
+  }
+
+ private:
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> stmts_;
+};
+
 class SqliteStatement {
  public:
   // Prepares `sql` on `db`; ok() tells whether that worked.
   SqliteStatement(sqlite3* db, const char* sql) : db_(db) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~SqliteStatement() { sqlite3_finalize(stmt_); }
+  // Borrows `sql`'s statement from `cache` (preparing it on first use); it is
+  // reset and its bindings cleared when this object goes, ready for the next.
+  SqliteStatement(SqliteStatementCache& cache, const std::string& sql)
+      : db_(cache.db()), stmt_(cache.get(sql)), rc_(stmt_ ? SQLITE_OK : SQLITE_ERROR), borrowed_(true) {}
+  ~SqliteStatement() {
+    if (!borrowed_) {
+      sqlite3_finalize(stmt_);
+    } else if (stmt_) {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+    }
+  }
   SqliteStatement(const SqliteStatement&) = delete;
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
@@ -51,6 +95,7 @@ class SqliteStatement {
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
+  bool borrowed_ = false;  // owned by a SqliteStatementCache
 };
 
 // kIo "<what>: <sqlite message>".

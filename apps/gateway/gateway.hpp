@@ -11,6 +11,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_set>
 
 #include "apps/dwn/dwn_network.hpp"
 #include "apps/dwn/key_pool.hpp"
@@ -106,6 +108,10 @@ class Gateway {
   std::optional<chain::OktoChain> chain_;
   std::unique_ptr<ChainBatcher> batcher_;  // group commit of chain blocks
   std::array<std::mutex, 64> identity_locks_;
+  // Identities whose pooled set every DWN node has bound (a set's bound mask
+  // only grows): their returning logins skip the key-pool lookup.
+  std::mutex fully_bound_mutex_;
+  std::unordered_set<std::string> fully_bound_;
 };
 
 }  // namespace okmpc::gateway

@@ -55,9 +55,19 @@ struct Gateway::UserAndKeygen {
 
 ApiResult<uint32_t> Gateway::rebind_missing_nodes(const std::string& identity, const std::string& certificate_json,
                                                  const eth::Address& session_address) {
+  {
+    std::lock_guard lock(fully_bound_mutex_);
+    if (fully_bound_.contains(identity)) return 0u;
+  }
   auto set = pool_->find_claimed(identity);
   if (!set) return api_fail(ApiErrorCode::kInternal, "key pool: " + set.error().message);
   if (!*set) return 0u;  // keys generated before the pool existed: all nodes bound at generation
+  const uint32_t all = dwn_->nodes() >= 32 ? ~0u : (1u << dwn_->nodes()) - 1;
+  if (((*set)->bound_mask & all) == all) {
+    std::lock_guard lock(fully_bound_mutex_);
+    fully_bound_.insert(identity);
+    return 0u;
+  }
   uint32_t missing = 0;
   for (uint32_t node = 1; node <= dwn_->nodes(); ++node) {
     const uint32_t bit = 1u << (node - 1);

@@ -73,28 +73,43 @@ Result<std::unique_ptr<UserStore>> UserStore::open(const std::filesystem::path& 
 }
 
 UserStore::UserStore(sqlite3* db, sqlite3* reader)
-    : db_(db), reader_(reader), writes_(std::make_unique<dwn::SqliteGroupCommit>(db, mutex_)) {}
+    : db_(db),
+      reader_(reader),
+      read_stmts_(std::make_unique<dwn::SqliteStatementCache>(reader)),
+      write_stmts_(std::make_unique<dwn::SqliteStatementCache>(db)),
+      writes_(std::make_unique<dwn::SqliteGroupCommit>(db, mutex_)) {}
 
 UserStore::~UserStore() {
   writes_.reset();
+  write_stmts_.reset();
+  read_stmts_.reset();
   sqlite3_close(reader_);
   sqlite3_close(db_);
 }
 
 Result<std::optional<UserRecord>> UserStore::find_user_by_identity(const std::string& identity) {
+  {
+    std::lock_guard lock(users_mutex_);
+    if (auto it = users_.find(identity); it != users_.end()) return std::optional<UserRecord>(it->second);
+  }
   std::lock_guard lock(read_mutex_);
-  Stmt s(reader_, (std::string("SELECT ") + kUserColumns + " FROM users WHERE identity = ?1").c_str());
+  Stmt s(*read_stmts_, std::string("SELECT ") + kUserColumns + " FROM users WHERE identity = ?1");
   if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, identity);
   int rc = s.step();
-  if (rc == SQLITE_ROW) return std::optional<UserRecord>(read_user(s));
+  if (rc == SQLITE_ROW) {
+    UserRecord user = read_user(s);
+    std::lock_guard users_lock(users_mutex_);
+    users_.emplace(identity, user);
+    return std::optional<UserRecord>(std::move(user));
+  }
   if (rc == SQLITE_DONE) return std::optional<UserRecord>{};
   return tl::unexpected(db_error(reader_, "query users"));
 }
 
 Result<std::optional<UserRecord>> UserStore::find_user(const std::string& user_id) {
   std::lock_guard lock(read_mutex_);
-  Stmt s(reader_, (std::string("SELECT ") + kUserColumns + " FROM users WHERE user_id = ?1").c_str());
+  Stmt s(*read_stmts_, std::string("SELECT ") + kUserColumns + " FROM users WHERE user_id = ?1");
   if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, user_id);
   int rc = s.step();
@@ -104,8 +119,8 @@ Result<std::optional<UserRecord>> UserStore::find_user(const std::string& user_i
 }
 
 Status UserStore::insert_user(const UserRecord& u) {
-  return writes_->run([&u](sqlite3* db) -> Status {
-    Stmt s(db, (std::string("INSERT INTO users (") + kUserColumns + ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)").c_str());
+  Status written = writes_->run([this, &u](sqlite3* db) -> Status {
+    Stmt s(*write_stmts_, std::string("INSERT INTO users (") + kUserColumns + ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)");
     if (!s.ok()) return tl::unexpected(db_error(db, "prepare"));
     s.bind(1, u.user_id);
     s.bind(2, u.identity);
@@ -121,11 +136,16 @@ Status UserStore::insert_user(const UserRecord& u) {
     if (rc != SQLITE_DONE) return tl::unexpected(db_error(db, "insert user"));
     return ok();
   });
+  if (written) {  // durable now
+    std::lock_guard lock(users_mutex_);
+    users_.emplace(u.identity, u);
+  }
+  return written;
 }
 
 Result<bool> UserStore::nonce_used(const std::string& nonce) {
   std::lock_guard lock(read_mutex_);
-  Stmt s(reader_, "SELECT 1 FROM nonces WHERE nonce = ?1");
+  Stmt s(*read_stmts_, "SELECT 1 FROM nonces WHERE nonce = ?1");
   if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));
   s.bind(1, nonce);
   int rc = s.step();
@@ -135,15 +155,15 @@ Result<bool> UserStore::nonce_used(const std::string& nonce) {
 }
 
 Status UserStore::insert_session(const SessionRecord& r) {
-  return writes_->run([&r](sqlite3* db) -> Status {
-    Stmt n(db, "INSERT INTO nonces (nonce, session_address) VALUES (?1, ?2)");
+  return writes_->run([this, &r](sqlite3* db) -> Status {
+    Stmt n(*write_stmts_, "INSERT INTO nonces (nonce, session_address) VALUES (?1, ?2)");
     if (!n.ok()) return tl::unexpected(db_error(db, "prepare"));
     n.bind(1, r.nonce);
     n.bind(2, r.session_address);
     int rc = n.step();
     if (rc == SQLITE_CONSTRAINT) return fail(ErrorCode::kReplay, "nonce " + r.nonce + " was used before");
     if (rc != SQLITE_DONE) return tl::unexpected(db_error(db, "insert nonce"));
-    Stmt s(db,
+    Stmt s(*write_stmts_,
            "INSERT OR REPLACE INTO sessions (session_address, user_id, client_swa, nonce, valid_until, user_op_hash, "
            "block_number) VALUES (?1,?2,?3,?4,?5,?6,?7)");
     if (!s.ok()) return tl::unexpected(db_error(db, "prepare"));
@@ -161,7 +181,7 @@ Status UserStore::insert_session(const SessionRecord& r) {
 
 Result<std::optional<SessionRecord>> UserStore::find_session(const std::string& session_address) {
   std::lock_guard lock(read_mutex_);
-  Stmt s(reader_,
+  Stmt s(*read_stmts_,
          "SELECT session_address, user_id, client_swa, nonce, valid_until, user_op_hash, block_number FROM sessions "
          "WHERE session_address = ?1");
   if (!s.ok()) return tl::unexpected(db_error(reader_, "prepare"));

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "mpc/error.hpp"
 
@@ -22,6 +23,7 @@ struct sqlite3;
 
 namespace okmpc::dwn {
 class SqliteGroupCommit;
+class SqliteStatementCache;
 }  // namespace okmpc::dwn
 
 namespace okmpc::gateway {
@@ -78,10 +80,16 @@ class UserStore {
  private:
   UserStore(sqlite3* db, sqlite3* reader);
   std::mutex mutex_;       // the writer connection
-  std::mutex read_mutex_;  // the reader connection
+  std::mutex read_mutex_;  // the reader connection (and read_stmts_)
   sqlite3* db_;
   sqlite3* reader_;
+  std::unique_ptr<dwn::SqliteStatementCache> read_stmts_;   // under read_mutex_
+  std::unique_ptr<dwn::SqliteStatementCache> write_stmts_;  // used by write bodies only (serialised)
   std::unique_ptr<dwn::SqliteGroupCommit> writes_;
+  // Users by identity, as found or inserted: a user record never changes
+  // once written, so a returning login needs no query.
+  std::mutex users_mutex_;
+  std::unordered_map<std::string, UserRecord> users_;
 };
 
 }  // namespace okmpc::gateway
