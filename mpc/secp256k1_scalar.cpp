@@ -118,12 +118,6 @@ Secp256k1::Scalar Secp256k1::Scalar::from_u64(uint64_t v) {
   return s;
 }
 
-Secp256k1::Scalar Secp256k1::Scalar::from_limbs_unchecked(const Limbs& limbs) {
-  Scalar s;
-  s.limbs_ = limbs;
-  return s;
-}
-
 Result<Secp256k1::Scalar> Secp256k1::Scalar::from_bytes(ByteView bytes) {
   if (bytes.size() != 32) {
     return fail(ErrorCode::kInvalidEncoding,
