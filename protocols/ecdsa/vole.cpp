@@ -215,7 +215,9 @@ std::vector<Scalar> gadget_vector(ByteView seed) {
   const std::array<uint8_t, crypto_stream_chacha20_ietf_NONCEBYTES> nonce{};
   crypto_stream_chacha20_ietf(stream.data(), stream.size(), nonce.data(), key.data());
   for (size_t k = 0; k < kGadgetRandomEntries; ++k) {
-    g[256 + k] = Scalar::reduce(ByteView(stream).subspan(64 * k, 64));
+    WideSum entry;  // the 64 bytes as an integer mod n, one reduction
+    entry.add_be64(ByteView(stream).subspan(64 * k, 64));
+    g[256 + k] = entry.reduce();
   }
   return g;
 }

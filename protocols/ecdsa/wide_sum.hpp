@@ -51,6 +51,17 @@ class WideSum {
     }
     add_limbs(l);
   }
+  // += the 64-byte big-endian integer in `be64` (any value < 2^512; exactly
+  // 64 bytes, a precondition). With nothing else added, reduce() gives it mod
+  // n in one reduction (the pseudo-random gadget entries, vole.hpp).
+  void add_be64(ByteView be64) {
+    std::array<uint64_t, 8> l{};
+    for (size_t i = 0; i < 8; ++i) {
+      for (size_t j = 0; j < 8; ++j) l[i] = (l[i] << 8) | be64[(7 - i) * 8 + j];
+    }
+    wide_ = true;
+    add_span(l.data(), l.size(), 0);
+  }
   // += a·b (the full 512-bit product).
   void add_mul(const Scalar& a, const Scalar& b) {
     const std::array<uint64_t, 8> p = mul_256x256(a.limbs(), b.limbs());

@@ -3,6 +3,8 @@
 // (n − 1, zero, hundreds of maximal products, every shift) and at random.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "mpc/rng.hpp"
 #include "protocols/ecdsa/wide_sum.hpp"
 
@@ -111,6 +113,38 @@ TEST(WideSum, ReducesValuesJustAboveTheOrder) {
   b.add(max_scalar());
   b.add(Scalar::from_u64(2));
   EXPECT_EQ(b.reduce(), Scalar::one());
+}
+
+// add_be64 against Scalar::reduce of the same 64 bytes: all ones (2^512 − 1),
+// n·2^256 + n (≡ 0), zero, and random values, alone and after other terms.
+TEST(WideSum, SixtyFourByteIntegersReduceLikeScalarReduce) {
+  std::vector<Bytes> inputs = {Bytes(64, 0xFF), Bytes(64, 0x00)};
+  const auto n_minus_1 = max_scalar().to_bytes();
+  Bytes n_n(64);
+  for (size_t half = 0; half < 2; ++half) {
+    std::copy(n_minus_1.begin(), n_minus_1.end(), n_n.begin() + static_cast<std::ptrdiff_t>(32 * half));
+    n_n[32 * half + 31] += 1;  // n − 1 ends in 0x40: no carry
+  }
+  inputs.push_back(n_n);
+  DeterministicRng rng(64);
+  for (int i = 0; i < 200; ++i) {
+    Bytes r(64);
+    rng.fill(r);
+    inputs.push_back(r);
+  }
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    WideSum w;
+    w.add_be64(inputs[i]);
+    EXPECT_EQ(w.reduce(), Scalar::reduce(inputs[i])) << i;
+    WideSum mixed;
+    mixed.add(max_scalar());
+    mixed.add_be64(inputs[i]);
+    mixed.add_mul(max_scalar(), max_scalar());
+    EXPECT_EQ(mixed.reduce(), max_scalar() + Scalar::reduce(inputs[i]) + max_scalar() * max_scalar()) << i;
+  }
+  WideSum zero;
+  zero.add_be64(n_n);
+  EXPECT_TRUE(zero.reduce().is_zero());
 }
 
 }  // namespace
