@@ -12,11 +12,16 @@
 // Absent means zero/none; zero balances, budgets and nonces are stored as
 // absent so that equal states have one encoding.
 //
-// state root (v2): a two-level hash over 4,096 buckets of leaf hashes,
-// maintained incrementally (definition and costs in
-// chain/state_commitment.hpp). It depends only on the set of entries. The
-// v1 root (one hash over the whole sorted state) is retired; databases
-// written with it are refused (chain/state_format.hpp).
+// state root (v2; details, costs and the choice of shape in
+// chain/state_commitment.hpp), maintained incrementally:
+//   leaf(k, v)  = keccak256(u32be(len k) ‖ k ‖ u32be(len v) ‖ v)
+//   B_b         = keccak256(leaves of the entries with bucket(k) = b, in key
+//                 order), bucket(k) = first 12 bits of keccak256(k), b < 4096
+//   G_g         = keccak256(B_64g ‖ ... ‖ B_64g+63), g < 64
+//   state root  = keccak256("okmpc.chain.state.v2" ‖ G_0 ‖ ... ‖ G_63)
+// It depends only on the set of entries. The v1 root (one hash over the
+// whole sorted state) is retired; databases written with it are refused
+// (chain/state_format.hpp).
 //
 // Changes go through a StateTxn: reads see the transaction's own writes,
 // nothing reaches the WorldState until commit(), so a rejected UserOp
