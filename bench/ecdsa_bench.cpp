@@ -1,7 +1,9 @@
 // Threshold ECDSA (DKLs23, protocols/ecdsa) cost on the simulated network:
 //   BM_EcdsaSetup/n   the one-time pairwise OT setup of an n-party key
 //                     (n(n-1)/2 pairs, base OTs in both directions);
-//   BM_EcdsaSign/t/n  one t-of-n signing (three rounds).
+//   BM_EcdsaSign/t/n  one t-of-n signing (three rounds);
+//   BM_EcdsaSetupParse, BM_EcdsaGadgetVector  a returning login's per-node
+//                     preparation (stored setup parse, one pair's gadget).
 // The reported time is the compute of ALL parties summed (the RunReport's
 // total_compute_ms, measured around every start/handle call), set as manual
 // time; counters give rounds, messages, total bytes, bytes sent per party and
@@ -91,6 +93,28 @@ void BM_EcdsaSign(benchmark::State& st) {
   st.counters["party_cpu_ms"] = cpu_ms / static_cast<double>(st.iterations());
 }
 BENCHMARK(BM_EcdsaSign)->Args({2, 3})->Args({3, 5})->Args({5, 9})->UseManualTime()->Unit(benchmark::kMillisecond);
+
+// What a returning login pays before signing: parsing one stored setup
+// (checksum, seeds; a 2-of-3 key's setup holds two pairs) and deriving one
+// pair's gadget vector (done once per signing peer, sign.hpp).
+void BM_EcdsaSetupParse(benchmark::State& st) {
+  const SecretBytes stored = key(2, 3).setups[0].serialize();
+  for (auto _ : st) {
+    auto parsed = EcdsaSetup::parse(stored.expose());
+    if (!parsed) std::abort();
+    benchmark::DoNotOptimize(parsed->pairs.size());
+  }
+}
+BENCHMARK(BM_EcdsaSetupParse)->Unit(benchmark::kMicrosecond);
+
+void BM_EcdsaGadgetVector(benchmark::State& st) {
+  ByteArray<32> seed{};
+  for (auto _ : st) {
+    benchmark::DoNotOptimize(gadget_vector(seed));
+    ++seed[0];
+  }
+}
+BENCHMARK(BM_EcdsaGadgetVector)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace okmpc::ecdsa

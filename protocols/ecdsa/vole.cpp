@@ -27,6 +27,18 @@ constexpr std::string_view kCheckLabel = "okmpc/ecdsa/vole/check/sha256";
 constexpr std::string_view kDomain = "okmpc/ecdsa/vole/v3";
 
 using Corr = std::array<Scalar, kCorr>;
+// One row's pads as raw 256-bit integers (WideSum::Raw), not yet reduced:
+// every use of a pad goes through a WideSum, which reduces once at the end.
+using RawCorr = std::array<WideSum::Raw, kCorr>;
+
+// 32 big-endian bytes as a raw 256-bit integer (little-endian limbs).
+WideSum::Raw raw_be32(const uint8_t* be32) {
+  WideSum::Raw l{};
+  for (size_t i = 0; i < 4; ++i) {
+    for (size_t j = 0; j < 8; ++j) l[i] = (l[i] << 8) | be32[(3 - i) * 8 + j];
+  }
+  return l;
+}
 
 // The OT pads of one extension, as a tweakable correlation-robust hash of
 // the KOS rows (Guo, Katz, Wang, Yu, "Efficient and Secure Multiparty
@@ -35,7 +47,9 @@ using Corr = std::array<Scalar, kCorr>;
 // the pad session id (BLAKE2b(label ‖ pad_sid), so every extension has its
 // own permutation). Row j gives 6 blocks with tweaks i = 6j..6j+5, read as
 // kCorr = 3 scalars of 32 bytes each, each a big-endian integer mod n (< n,
-// so unchanged, but with probability 2^-128; reduced in constant time).
+// so unchanged, but with probability 2^-128). They are handed out as raw
+// 256-bit integers and reduced mod n where they are used (WideSum): the
+// same values mod n, one reduction fewer per pad.
 // The rows go through AES in batched ECB calls of kChunk rows (AES-NI
 // when the CPU has it; Crypto++'s table-based AES otherwise, which is not
 // guaranteed constant time — papers/dkls23.md, "Deviations").
@@ -57,7 +71,7 @@ class PadHasher {
   // out[j] = the pads of row_of(j) for j < out.size(). Rows go through AES
   // in chunks of kChunk (stack buffers, wiped).
   template <class RowOf>
-  void hash_rows(RowOf row_of, SecretVector<Corr>& out) {
+  void hash_rows(RowOf row_of, SecretVector<RawCorr>& out) {
     for (size_t first = 0; first < out.size(); first += kChunk) {
       hash_chunk(row_of, out, first, std::min(kChunk, out.size() - first));
     }
@@ -68,7 +82,7 @@ class PadHasher {
   static constexpr size_t kChunk = 32;          // rows per batched AES call
 
   template <class RowOf>
-  void hash_chunk(RowOf row_of, SecretVector<Corr>& out, size_t first, size_t n) {
+  void hash_chunk(RowOf row_of, SecretVector<RawCorr>& out, size_t first, size_t n) {
     std::array<uint8_t, 16 * kChunk> x, y;
     std::array<uint8_t, 16 * kBlocks * kChunk> t, e;
     for (size_t j = 0; j < n; ++j) {
@@ -96,11 +110,7 @@ class PadHasher {
         std::memcpy(eb + 8 * k, &ew, 8);
       }
       sodium_memzero(yw, sizeof yw);
-      for (size_t k = 0; k < kCorr; ++k) {
-        WideSum pad;  // the 32 bytes as an integer mod n (constant time)
-        pad.add_be32(ByteView(eb + 32 * k, 32));
-        out[first + j][k] = pad.reduce();
-      }
+      for (size_t k = 0; k < kCorr; ++k) out[first + j][k] = raw_be32(eb + 32 * k);
     }
     for (auto* b : {&x, &y}) sodium_memzero(b->data(), b->size());
     for (auto* b : {&t, &e}) sodium_memzero(b->data(), b->size());
@@ -133,8 +143,9 @@ Theta challenges(ByteView pad_sid, ByteView tau) {
 }
 
 // μ_j = x_{j,ℓ} + Σ_i θ_i·x_{j,i} (+ extra, unreduced): the check
-// combination of one OT's values, reduced once.
-Scalar check_combination(const Theta& theta, const Corr& x, WideSum extra = {}) {
+// combination of one OT's values (scalars or raw pads), reduced once.
+template <class Values>
+Scalar check_combination(const Theta& theta, const Values& x, WideSum extra = {}) {
   WideSum m = extra;
   m.add(x[kVoleWidth]);
   for (size_t i = 0; i < kVoleWidth; ++i) m.add_mul(theta[i], x[i]);
@@ -265,7 +276,7 @@ Result<VoleAliceResult> vole_alice(const ot::SenderSeeds& seeds, ByteView sid,
   corr[kVoleWidth] = Scalar::random(rng);
 
   // The OTs: α0_j = v0_j, ã_j = α0_j − α1_j + corr (sent).
-  SecretVector<Corr> alpha0(kVoleBatch), alpha1(kVoleBatch);
+  SecretVector<RawCorr> alpha0(kVoleBatch), alpha1(kVoleBatch);
   PadHasher pads(pad_sid);
   pads.hash_rows([&](size_t j) { return q[j]; }, alpha0);
   pads.hash_rows([&](size_t j) { return q[j] ^ seeds.delta; }, alpha1);
@@ -317,16 +328,17 @@ Result<VoleShares> vole_bob_finish(VoleBob&& bob_in, std::span<const Scalar> gad
   const Bytes pad_sid = pad_sid_of(bob.ext_sid, nonce_a);
   // ḋ_j = γ_j + β_j·ã_j (= α0_j + β_j·corr); μ'_j = ḋ_{j,ℓ} + Σθ_i·ḋ_{j,i} − β_j·η.
   const Theta theta = challenges(pad_sid, tau_bytes);
-  SecretVector<Corr> ddot(kVoleBatch);
+  SecretVector<RawCorr> gamma(kVoleBatch);  // γ_j = α_{β_j, j}, raw
   PadHasher pads(pad_sid);
-  pads.hash_rows([&](size_t j) { return bob.rows[j]; }, ddot);
+  pads.hash_rows([&](size_t j) { return bob.rows[j]; }, gamma);
+  SecretVector<Corr> ddot(kVoleBatch);
   CheckHash h(pad_sid);
   const Scalar neg_eta = -eta;
   for (size_t j = 0; j < kVoleBatch; ++j) {
     const uint64_t beta = choice_bit(bob.choices.expose(), j);
     for (size_t k = 0; k < kCorr; ++k) {
       WideSum t;
-      t.add(ddot[j][k]);
+      t.add(gamma[j][k]);
       t.add_masked(tau[j][k], beta);
       ddot[j][k] = t.reduce();
     }

@@ -31,25 +31,33 @@ class WideSum {
 
   WideSum() = default;
 
+  // Raw values: any 256-bit integer as four little-endian limbs, not
+  // necessarily < n (the hashed OT pads before reduction, vole.cpp). Every
+  // operation below that takes a Scalar also takes a Raw; the sum mod n is
+  // the same as for the reduced value.
+  using Raw = Scalar::Limbs;
+
   // += a.
   void add(const Scalar& a) { add_limbs(a.limbs()); }
+  void add(const Raw& a) { add_limbs(a); }
   // += (n − a) ≡ −a (mod n). a = 0 adds n, which reduce() removes.
   void add_neg(const Scalar& a) { add_limbs(neg_limbs(a)); }
+  // += (2n − a) ≡ −a (mod n) for a raw a < 2^256 < 2n (five limbs).
+  void add_neg(const Raw& a) {
+    std::array<uint64_t, 5> r;
+    uint64_t borrow = 0;
+    for (size_t i = 0; i < 5; ++i) {
+      const u128 d = static_cast<u128>(k2N[i]) - (i < 4 ? a[i] : 0) - borrow;
+      r[i] = static_cast<uint64_t>(d);
+      borrow = static_cast<uint64_t>(d >> 64) & 1;
+    }
+    add_span(r.data(), r.size(), 0);
+  }
   // += a if bit = 1, += 0 if bit = 0 (bit must be 0 or 1), without a branch.
   void add_masked(const Scalar& a, uint64_t bit) {
     const uint64_t m = 0 - bit;
     const Scalar::Limbs& l = a.limbs();
     add_limbs(Scalar::Limbs{l[0] & m, l[1] & m, l[2] & m, l[3] & m});
-  }
-  // += the 32-byte big-endian integer in `be32` (any value < 2^256; exactly
-  // 32 bytes, a precondition). With nothing else added, reduce() gives it mod
-  // n — what hashed OT pads are read as.
-  void add_be32(ByteView be32) {
-    Scalar::Limbs l{};
-    for (size_t i = 0; i < 4; ++i) {
-      for (size_t j = 0; j < 8; ++j) l[i] = (l[i] << 8) | be32[(3 - i) * 8 + j];
-    }
-    add_limbs(l);
   }
   // += the 64-byte big-endian integer in `be64` (any value < 2^512; exactly
   // 64 bytes, a precondition). With nothing else added, reduce() gives it mod
@@ -63,14 +71,15 @@ class WideSum {
     add_span(l.data(), l.size(), 0);
   }
   // += a·b (the full 512-bit product).
-  void add_mul(const Scalar& a, const Scalar& b) {
-    const std::array<uint64_t, 8> p = mul_256x256(a.limbs(), b.limbs());
+  void add_mul(const Scalar& a, const Scalar& b) { add_mul(a, b.limbs()); }
+  void add_mul(const Scalar& a, const Raw& b) {
+    const std::array<uint64_t, 8> p = mul_256x256(a.limbs(), b);
     wide_ = true;
     add_span(p.data(), p.size(), 0);
   }
   // += a·2^shift for a PUBLIC shift < 256 (gadget entries 2^j).
-  void add_shifted(const Scalar& a, unsigned shift) {
-    const Scalar::Limbs& l = a.limbs();
+  void add_shifted(const Scalar& a, unsigned shift) { add_shifted(a.limbs(), shift); }
+  void add_shifted(const Raw& l, unsigned shift) {
     const unsigned q = shift / 64, r = shift % 64;
     std::array<uint64_t, 5> s{};
     if (r == 0) {  // public: shift is a position, not a value
@@ -103,6 +112,10 @@ class WideSum {
   static constexpr Scalar::Limbs kC = {0x402DA1732FC9BEBFULL, 0x4551231950B75FC4ULL, 0x1ULL, 0x0ULL};
   static constexpr Scalar::Limbs kN = {0xBFD25E8CD0364141ULL, 0xBAAEDCE6AF48A03BULL, 0xFFFFFFFFFFFFFFFEULL,
                                        0xFFFFFFFFFFFFFFFFULL};
+  // 2n (257 bits).
+  static constexpr std::array<uint64_t, 5> k2N = {kN[0] << 1, (kN[1] << 1) | (kN[0] >> 63),
+                                                  (kN[2] << 1) | (kN[1] >> 63), (kN[3] << 1) | (kN[2] >> 63),
+                                                  kN[3] >> 63};
 
   // n − a as four limbs (n itself for a = 0; a < n so no borrow).
   static Scalar::Limbs neg_limbs(const Scalar& a) {

@@ -147,5 +147,47 @@ TEST(WideSum, SixtyFourByteIntegersReduceLikeScalarReduce) {
   EXPECT_TRUE(zero.reduce().is_zero());
 }
 
+// Raw (unreduced) 256-bit values — what the hashed OT pads are before their
+// reduction: each operation on a raw x gives the same sum mod n as on
+// x mod n, for x in {0, n − 1, n, n + 5, 2^256 − 1} and random 256-bit x.
+TEST(WideSum, RawValuesActLikeTheirReduction) {
+  const Scalar::Limbs n = {0xBFD25E8CD0364141ULL, 0xBAAEDCE6AF48A03BULL, 0xFFFFFFFFFFFFFFFEULL, 0xFFFFFFFFFFFFFFFFULL};
+  std::vector<WideSum::Raw> raws = {{0, 0, 0, 0}, max_scalar().limbs(), n, {n[0] + 5, n[1], n[2], n[3]},
+                                    {~0ULL, ~0ULL, ~0ULL, ~0ULL}};
+  DeterministicRng rng(65);
+  for (int i = 0; i < 100; ++i) {
+    Bytes r(32);
+    rng.fill(r);
+    WideSum::Raw l{};
+    for (size_t k = 0; k < 4; ++k) {
+      for (size_t j = 0; j < 8; ++j) l[k] = (l[k] << 8) | r[(3 - k) * 8 + j];
+    }
+    raws.push_back(l);
+  }
+  const Scalar a = Scalar::random(rng);
+  for (size_t i = 0; i < raws.size(); ++i) {
+    const WideSum::Raw& x = raws[i];
+    Bytes be(32);
+    for (size_t k = 0; k < 4; ++k) {
+      for (size_t j = 0; j < 8; ++j) be[(3 - k) * 8 + j] = static_cast<uint8_t>(x[k] >> (56 - 8 * j));
+    }
+    const Scalar xr = Scalar::reduce(be);  // x mod n, computed by the scalar code
+    WideSum plus, minus, times, shifted;
+    plus.add(x);
+    plus.add(a);
+    minus.add(a);
+    minus.add_neg(x);
+    minus.add_neg(x);
+    times.add_mul(a, x);
+    times.add(x);
+    shifted.add_shifted(x, 200);
+    shifted.add_neg(x);
+    EXPECT_EQ(plus.reduce(), xr + a) << i;
+    EXPECT_EQ(minus.reduce(), a - xr - xr) << i;
+    EXPECT_EQ(times.reduce(), a * xr + xr) << i;
+    EXPECT_EQ(shifted.reduce(), xr * pow2(200) - xr) << i;
+  }
+}
+
 }  // namespace
 }  // namespace okmpc::ecdsa
