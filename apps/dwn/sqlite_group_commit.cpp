@@ -52,7 +52,7 @@ void SqliteGroupCommit::commit_batch(const std::vector<Job*>& batch) {
       j->result = tl::unexpected(*broken);
       continue;
     }
-    if (auto s = sqlite_exec(db_, "SAVEPOINT group_commit_body"); !s) {
+    if (auto s = savepoint_step("SAVEPOINT group_commit_body"); !s) {
       broken = s.error();
       j->result = std::move(s);
       continue;
@@ -63,10 +63,10 @@ void SqliteGroupCommit::commit_batch(const std::vector<Job*>& batch) {
       j->result = fail(ErrorCode::kInternal, std::string("sqlite group commit: transaction body threw: ") + e.what());
     }
     if (!j->result) {
-      if (auto undone = sqlite_exec(db_, "ROLLBACK TO group_commit_body"); !undone) broken = undone.error();
+      if (auto undone = savepoint_step("ROLLBACK TO group_commit_body"); !undone) broken = undone.error();
     }
     if (!broken) {
-      if (auto released = sqlite_exec(db_, "RELEASE group_commit_body"); !released) broken = released.error();
+      if (auto released = savepoint_step("RELEASE group_commit_body"); !released) broken = released.error();
     }
     if (!broken && sqlite3_get_autocommit(db_) != 0) {
       broken = Error(ErrorCode::kIo, "sqlite: the transaction was rolled back by the database");
@@ -84,6 +84,12 @@ void SqliteGroupCommit::commit_batch(const std::vector<Job*>& batch) {
       if (j->result) j->result = committed;
     }
   }
+}
+
+Status SqliteGroupCommit::savepoint_step(const char* sql) {
+  SqliteStatement s(savepoints_, sql);
+  if (!s.ok() || s.step() != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, std::string("sqlite: ") + sql));
+  return ok();
 }
 
 uint64_t SqliteGroupCommit::batches() const {

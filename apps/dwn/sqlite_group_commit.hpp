@@ -22,6 +22,7 @@
 #include <mutex>
 #include <vector>
 
+#include "apps/dwn/sqlite_statement.hpp"
 #include "mpc/error.hpp"
 
 namespace okmpc::dwn {
@@ -33,7 +34,8 @@ class SqliteGroupCommit {
 
   // `db` and `db_mutex` (held while the connection is used) must outlive
   // this object; every other writer of `db` must also hold `db_mutex`.
-  SqliteGroupCommit(sqlite3* db, std::mutex& db_mutex) : db_(db), db_mutex_(db_mutex) {}
+  // Destroy it before closing `db` (it keeps prepared statements on it).
+  SqliteGroupCommit(sqlite3* db, std::mutex& db_mutex) : db_(db), db_mutex_(db_mutex), savepoints_(db) {}
   SqliteGroupCommit(const SqliteGroupCommit&) = delete;
   SqliteGroupCommit& operator=(const SqliteGroupCommit&) = delete;
 
@@ -52,9 +54,12 @@ class SqliteGroupCommit {
     bool done = false;
   };
   void commit_batch(const std::vector<Job*>& batch);
+  // Runs one of the savepoint statements (prepared once); kIo on failure.
+  Status savepoint_step(const char* sql);
 
   sqlite3* db_;
   std::mutex& db_mutex_;
+  SqliteStatementCache savepoints_;  // under db_mutex_
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Job*> queue_;
