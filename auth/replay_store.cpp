@@ -61,17 +61,26 @@ Result<std::unique_ptr<SqliteReplayStore>> SqliteReplayStore::open(const std::fi
   if (sqlite3_exec(db, setup, nullptr, nullptr, nullptr) != SQLITE_OK) {
     return tl::unexpected(sqlite_error(db, "initialise " + path.string()));
   }
+  if (sqlite3_prepare_v3(db, "INSERT OR IGNORE INTO seen (key, keep_until) VALUES (?1, ?2)", -1,
+                         SQLITE_PREPARE_PERSISTENT, &store->insert_, nullptr) != SQLITE_OK) {
+    return tl::unexpected(sqlite_error(db, "prepare"));
+  }
   return store;
 }
 
-SqliteReplayStore::~SqliteReplayStore() { sqlite3_close(db_); }
+SqliteReplayStore::~SqliteReplayStore() {
+  sqlite3_finalize(insert_);
+  sqlite3_close(db_);
+}
 
 Result<bool> SqliteReplayStore::insert_if_absent(const Hash32& key, uint64_t keep_until) {
   std::lock_guard<std::mutex> lock(mu_);
-  OKMPC_ASSIGN_OR_RETURN(Stmt stmt, prepare(db_, "INSERT OR IGNORE INTO seen (key, keep_until) VALUES (?1, ?2)"));
-  sqlite3_bind_blob(stmt.get(), 1, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
-  sqlite3_bind_int64(stmt.get(), 2, static_cast<sqlite3_int64>(keep_until > INT64_MAX ? INT64_MAX : keep_until));
-  if (sqlite3_step(stmt.get()) != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, "insert"));
+  sqlite3_bind_blob(insert_, 1, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+  sqlite3_bind_int64(insert_, 2, static_cast<sqlite3_int64>(keep_until > INT64_MAX ? INT64_MAX : keep_until));
+  const int rc = sqlite3_step(insert_);
+  sqlite3_reset(insert_);
+  sqlite3_clear_bindings(insert_);  // the key was bound without a copy
+  if (rc != SQLITE_DONE) return tl::unexpected(sqlite_error(db_, "insert"));
   return sqlite3_changes(db_) == 1;
 }
 

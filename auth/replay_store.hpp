@@ -14,6 +14,7 @@
 #include "mpc/hash.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace okmpc::auth {
 
@@ -58,6 +59,7 @@ class SqliteReplayStore final : public ReplayStore {
   explicit SqliteReplayStore(sqlite3* db) : db_(db) {}
   std::mutex mu_;
   sqlite3* db_;
+  sqlite3_stmt* insert_ = nullptr;  // prepared once at open (every check of a token runs it)
 };
 
 }  // namespace okmpc::auth
