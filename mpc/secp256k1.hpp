@@ -83,6 +83,10 @@ class Secp256k1::Scalar {
   // Multiplicative inverse by Fermat (a^(n-2)) with a fixed exponent: constant
   // time. invert(0) = 0.
   Scalar invert() const;
+  // The same inverse for a PUBLIC value (a sum of published signature
+  // shares): GMP's extended gcd, variable time, a fraction of invert()'s
+  // cost. invert_vartime(0) = 0. Never for secret values.
+  Scalar invert_vartime() const;
   // this^2.
   Scalar square() const { return *this * *this; }
   // this·x for a small PUBLIC x < 2^32, constant time in this: a fraction
