@@ -356,10 +356,12 @@ Status SignParty::finish(runtime::Inbox& inbox) {
     w_sum_ += share->w;
     shares.emplace(j, std::move(*share));
   }
+  // Σu and Σw are sums of broadcast shares: public, so Σu is inverted in
+  // variable time.
   Status result = ok();
   if (u_sum_.is_zero()) {
     result = fail(ErrorCode::kProtocolAbort, "ecdsa sign: Σu is zero");
-  } else if (auto sig = finalize_signature(R_, w_sum_ * u_sum_.invert(), request_.digest, share_.group_public_key)) {
+  } else if (auto sig = finalize_signature(R_, w_sum_ * u_sum_.invert_vartime(), request_.digest, share_.group_public_key)) {
     signature_ = *sig;
   } else {
     result = fail(ErrorCode::kProtocolAbort, "ecdsa sign: final check failed, the combined signature does not verify (" +
