@@ -5,6 +5,7 @@
 #include "mpc/ctime.hpp"
 #include "mpc/hash.hpp"
 #include "mpc/secret.hpp"
+#include "protocols/ecdsa/ot/transpose.hpp"
 
 namespace okmpc::ecdsa::ot {
 namespace {
@@ -69,34 +70,6 @@ std::vector<Block> challenges(ByteView sid, ByteView u, size_t rows) {
   return chi;
 }
 
-// Transposes the 8×8 bit matrix held in x (byte m, bit k) -> (byte k, bit m)
-// (Hacker's Delight §7-3); branch-free.
-inline uint64_t transpose8x8(uint64_t x) {
-  uint64_t t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAull;
-  x = x ^ t ^ (t << 7);
-  t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCull;
-  x = x ^ t ^ (t << 14);
-  t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0ull;
-  return x ^ t ^ (t << 28);
-}
-
-// Rows of a κ-column bit matrix: row j bit i = column i bit j. Works on
-// 8 rows × 8 columns at a time.
-SecretBlocks transpose(const Bytes& columns, size_t rows) {
-  const size_t col_bytes = rows / 8;
-  SecretBlocks out(rows);
-  for (size_t b = 0; b < col_bytes; ++b) {
-    for (size_t group = 0; group < kKappa / 8; ++group) {
-      uint64_t x = 0;
-      for (size_t m = 0; m < 8; ++m) x |= static_cast<uint64_t>(columns[(8 * group + m) * col_bytes + b]) << (8 * m);
-      x = transpose8x8(x);
-      const size_t word = group / 8, shift = 8 * (group % 8);
-      for (size_t k = 0; k < 8; ++k) out[8 * b + k].w[word] |= ((x >> (8 * k)) & 0xFFu) << shift;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 Bytes ExtensionMessage::encode() const {
@@ -141,7 +114,7 @@ ReceiverExtension kos_extend_receiver(const ReceiverSeeds& seeds, ByteView sid, 
     prg(seeds.seeds1[i], nonce, t1);
     for (size_t b = 0; b < col_bytes; ++b) out.message.u[i * col_bytes + b] = c0[b] ^ t1[b] ^ x[b];
   }
-  SecretBlocks t = transpose(t0, rows);
+  SecretBlocks t = transpose_columns(t0, rows);
   sodium_memzero(t0.data(), t0.size());
   sodium_memzero(t1.data(), t1.size());
 
@@ -177,7 +150,7 @@ Result<SecretBlocks> kos_extend_sender(const SenderSeeds& seeds, ByteView sid,
     const uint8_t d = static_cast<uint8_t>(0 - seeds.delta.bit(i));
     for (size_t b = 0; b < col_bytes; ++b) col[b] ^= message.u[i * col_bytes + b] & d;
   }
-  SecretBlocks qrows = transpose(q, rows);
+  SecretBlocks qrows = transpose_columns(q, rows);
   sodium_memzero(q.data(), q.size());
 
   const std::vector<Block> chi = challenges(sid, message.u, rows);

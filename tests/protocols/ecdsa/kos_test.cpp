@@ -2,8 +2,11 @@
 // (correlation q_j = t_j ⊕ x_j·Δ, detection of a receiver that deviates).
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "mpc/rng.hpp"
 #include "protocols/ecdsa/ot/kos.hpp"
+#include "protocols/ecdsa/ot/transpose.hpp"
 
 namespace okmpc::ecdsa::ot {
 namespace {
@@ -58,6 +61,37 @@ Keys dealt_keys(Rng& rng) {
     k.sender.seeds[i] = k.sender.delta.bit(i) ? k.receiver.seeds1[i] : k.receiver.seeds0[i];
   }
   return k;
+}
+
+// The transposition (ot/transpose.hpp) against its definition, bit by bit,
+// for the signing size (624 rows) and the smallest (8), random and with one
+// bit set in each corner of the matrix; the SSE2 and portable forms agree.
+TEST(KosTranspose, RowsAreTheColumnsBits) {
+  DeterministicRng rng(64);
+  for (size_t rows : {size_t{8}, padded_rows(416)}) {
+    const size_t col_bytes = rows / 8;
+    std::vector<Bytes> matrices(1, Bytes(kKappa * col_bytes));
+    rng.fill(matrices[0]);
+    for (size_t corner : {size_t{0}, col_bytes - 1, (kKappa - 1) * col_bytes, kKappa * col_bytes - 1}) {
+      Bytes one_bit(kKappa * col_bytes, 0);
+      one_bit[corner] = corner % 2 == 0 ? 0x01 : 0x80;
+      matrices.push_back(one_bit);
+    }
+    for (size_t k = 0; k < matrices.size(); ++k) {
+      const Bytes& m = matrices[k];
+      const SecretBlocks fast = transpose_columns(m, rows);
+      const SecretBlocks portable = transpose_columns_portable(m, rows);
+      ASSERT_EQ(fast.size(), rows);
+      ASSERT_EQ(portable.size(), rows);
+      for (size_t j = 0; j < rows; ++j) {
+        ASSERT_EQ(fast[j], portable[j]) << rows << "/" << k << " row " << j;
+        for (size_t i = 0; i < kKappa; ++i) {
+          const uint64_t want = (m[i * col_bytes + j / 8] >> (j % 8)) & 1u;
+          ASSERT_EQ(fast[j].bit(i), want) << rows << "/" << k << " row " << j << " column " << i;
+        }
+      }
+    }
+  }
 }
 
 TEST(Kos, ExtensionGivesCorrelatedRows) {
