@@ -96,7 +96,10 @@ Result<std::unique_ptr<SignParty>> SignParty::create(const dkg::KeyShare<Secp256
     Peer peer;
     peer.setup = it->second.clone();
     peer.gadget = gadget_vector(peer.setup.gadget_seed);  // only for the peers of this signing set
-    peer.pk = Point::mul_vartime(lambda_of(j), share.verification_shares[j - 1]);  // public values
+    // pk_j = λ_j·X_j is only needed as a point on the failure path
+    // (wrong_shares); the round-3 check multiplies X_j by χ·λ_j instead.
+    peer.lambda = lambda_of(j);
+    peer.X = share.verification_shares[j - 1];
     party->peers_.emplace(j, std::move(peer));
   }
   return party;
@@ -287,7 +290,7 @@ Result<runtime::Outgoing> SignParty::round3(runtime::Inbox& inbox, Rng& rng) {
     // the peer cheated (then the run aborts here).
     const Scalar& chi = peer.chi.expose();
     const Point chi_R = chi * peer.R;
-    const Point chi_pk = chi * peer.pk;
+    const Point chi_pk = Secret<Scalar>(chi * peer.lambda).expose() * peer.X;  // χ·pk_j = (χ·λ_j)·X_j
     declassify(chi_R);
     declassify(chi_pk);
     if (!(peer.d_u + peer.gamma_u_in == chi_R)) {
@@ -389,7 +392,8 @@ std::vector<Error> SignParty::wrong_shares(const std::map<PartyId, LastRoundShar
   std::vector<Error> wrong;
   for (const auto& [m, share] : shares) {
     const Peer& peer = peers_.at(m);
-    Status st = check_share_vartime(context_, m, share, peer.R, peer.pk, h_, rx_);
+    const Point pk = Point::mul_vartime(peer.lambda, peer.X);  // public values
+    Status st = check_share_vartime(context_, m, share, peer.R, pk, h_, rx_);
     if (st) st = check_pair_evidence(m, peer, share);
     if (!st) wrong.push_back(st.error());
   }

@@ -83,7 +83,8 @@ class SignParty final : public runtime::RoundParty {
   struct Peer {
     PairSetup setup;
     std::vector<Scalar> gadget;     // gadget_vector(setup.gadget_seed), derived at create()
-    Point pk;                       // λ_j·X_j
+    Scalar lambda;                  // λ_j (public)
+    Point X;                        // X_j, the DKG verification share; pk_j = λ_j·X_j
     std::optional<VoleBob> bob;     // my receiver state toward the peer (round 1 -> 3)
     Secret<Scalar> chi;             // χ_{i,j}: my random vOLE input toward the peer
     Hash32 commitment{};            // the peer's commitment to R_j
