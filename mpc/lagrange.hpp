@@ -15,6 +15,17 @@
 
 namespace okmpc {
 
+// 1/x for a PUBLIC x: the scalar type's variable-time inversion where it has
+// one (identifiers are public), the constant-time one otherwise.
+template <class Scalar>
+Scalar invert_public(const Scalar& x) {
+  if constexpr (requires { x.invert_vartime(); }) {
+    return x.invert_vartime();
+  } else {
+    return x.invert();
+  }
+}
+
 // Checks an identifier set: non-empty, every id nonzero and distinct modulo
 // the group order of C (tiny test curves can alias large ids). kInvalidArgument
 // naming the offending id (also as culprit) otherwise.
@@ -64,7 +75,7 @@ Result<typename C::Scalar> lagrange_coefficient(uint32_t id, std::span<const uin
     return fail(ErrorCode::kInvalidArgument,
                 "participant id " + std::to_string(id) + " is not in the signing set", {id});
   }
-  return num * den.invert();
+  return num * invert_public(den);
 }
 
 // All coefficients, in the order of `ids` (same errors as above), with ONE
@@ -87,7 +98,7 @@ Result<std::vector<typename C::Scalar>> lagrange_coefficients(std::span<const ui
   }
   std::vector<Scalar> prefix(t + 1, Scalar::one());  // prefix[j] = Π_{k<j} den[k]
   for (size_t j = 0; j < t; ++j) prefix[j + 1] = prefix[j] * den[j];
-  Scalar inv = prefix[t].invert();  // at step j below: (Π_{k≤j} den[k])^-1
+  Scalar inv = invert_public(prefix[t]);  // at step j below: (Π_{k≤j} den[k])^-1
   std::vector<Scalar> out(t);
   for (size_t j = t; j-- > 0;) {
     out[j] = num[j] * (inv * prefix[j]);
