@@ -54,6 +54,13 @@ TEST(DemoCli, UsersReportsBothPhases) {
     EXPECT_GT(p.at("cpuMsPerLogin").to_number<double>(), 0) << phase;
   }
   EXPECT_EQ(d.at("returningLogin").at("keygenMsMean").to_number<double>(), 0);
+  // The same-run machine reference and the CPU per login in its units.
+  const json::object& ref = d.at("reference").as_object();
+  EXPECT_EQ(ref.at("operation").as_string(), "libsecp256k1 secp256k1_ecdsa_sign");
+  const double us = ref.at("usPerOp").to_number<double>();
+  EXPECT_GT(us, 0);
+  EXPECT_NEAR(ref.at("returningCpuPerLoginInOps").to_number<double>(),
+              d.at("returningLogin").at("cpuMsPerLogin").to_number<double>() * 1000 / us, 1e-6);
 }
 
 }  // namespace
