@@ -83,6 +83,12 @@ void KeyPoolRefiller::run() {
     }
     auto free = pool_.free_count();
     const bool full = free && *free >= static_cast<int64_t>(target_);
+    if (free && !full && busy_ && busy_()) {
+      // Logins in flight: wait for a gap rather than compete with them.
+      std::unique_lock lock(mu_);
+      cv_.wait_for(lock, std::chrono::milliseconds(5), [this] { return stopping_; });
+      continue;
+    }
     const bool failed = free && !full && !generate_one();
     std::unique_lock lock(mu_);
     if (stopping_) return;

@@ -72,6 +72,8 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
   gw->batcher_ = std::make_unique<ChainBatcher>(*gw->chain_, gw->chain_mutex_,
                                                 std::chrono::microseconds(config.chain_batch_window_us));
   if (config.key_pool_prefill) OKMPC_TRY(gw->refiller_->fill(config.key_pool));
+  // Pool refills are idle-time work (key_pool_refiller.hpp).
+  gw->refiller_->set_busy_probe([g = gw.get()] { return g->logins_in_flight_.load(std::memory_order_relaxed) > 0; });
   gw->refiller_->start();
   gw->add_routes();
   return gw;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -103,6 +104,9 @@ class Gateway {
   std::unique_ptr<AuthServices> auth_;
   std::unique_ptr<dwn::DwnNetwork> dwn_;
   std::unique_ptr<dwn::KeyPool> pool_;
+  // authenticate() calls running now; the key-pool refiller waits while any
+  // is (declared before refiller_, which is stopped first).
+  std::atomic<uint32_t> logins_in_flight_{0};
   std::unique_ptr<dwn::KeyPoolRefiller> refiller_;  // after dwn_ and pool_: stopped first
   mutable std::mutex chain_mutex_;  // OktoChain is single-threaded
   std::optional<chain::OktoChain> chain_;

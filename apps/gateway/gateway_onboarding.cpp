@@ -187,6 +187,11 @@ ApiResult<json::value> Gateway::registration_receipt(const UserRecord& user, con
 
 ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
   const auto started = Clock::now();
+  logins_in_flight_.fetch_add(1, std::memory_order_relaxed);
+  struct InFlight {
+    std::atomic<uint32_t>& n;
+    ~InFlight() { n.fetch_sub(1, std::memory_order_relaxed); }
+  } in_flight{logins_in_flight_};
   auto parsed = parse_authenticate_request(ctx.request.body);
   if (!parsed) return tl::unexpected(parsed.error());
   const AuthenticateRequest& req = *parsed;
