@@ -81,14 +81,15 @@ void KeyPoolRefiller::run() {
       std::unique_lock lock(mu_);
       if (stopping_) return;
     }
-    auto free = pool_.free_count();
-    const bool full = free && *free >= static_cast<int64_t>(target_);
-    if (free && !full && busy_ && busy_()) {
-      // Logins in flight: wait for a gap rather than compete with them.
+    if (busy_ && busy_()) {
+      // Logins in flight: wait for a gap rather than compete with them
+      // (checked before the pool count, which is a query).
       std::unique_lock lock(mu_);
       cv_.wait_for(lock, std::chrono::milliseconds(5), [this] { return stopping_; });
       continue;
     }
+    auto free = pool_.free_count();
+    const bool full = free && *free >= static_cast<int64_t>(target_);
     const bool failed = free && !full && !generate_one();
     std::unique_lock lock(mu_);
     if (stopping_) return;
