@@ -16,6 +16,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <string>
 #include <memory>
 #include <vector>
 
@@ -111,7 +114,52 @@ void dleq_proof(ByteView in) {
   if (proof) expect_same(proof->to_bytes(), in);
 }
 
+// Writes `mode` ‖ `payload` to dir/name.
+void write_seed(const std::string& dir, const char* name, uint8_t mode, ByteView payload) {
+  std::ofstream f(dir + "/" + name, std::ios::binary | std::ios::trunc);
+  f.put(static_cast<char>(mode));
+  f.write(reinterpret_cast<const char*>(payload.data()), static_cast<std::streamsize>(payload.size()));
+  FUZZ_CHECK(f.good());
+}
+
+// The honest input of each mode, as this build produces it: signer 2's
+// round-1 and round-2 payloads to signer 1, its round-3 body (after the
+// context) and that body's DLEQ proof.
+void write_honest_seeds(const std::string& dir) {
+  auto one = signer(0);
+  auto two = signer(1);
+  DeterministicRng rng1(1), rng2(2);
+  auto first1 = one->start(rng1);
+  auto first2 = two->start(rng2);
+  FUZZ_CHECK(first1.has_value() && first2.has_value());
+  const Message r1 = to_party(*first2, 1);
+  auto second1 = one->handle(r1, rng1);
+  auto second2 = two->handle(to_party(*first1, 2), rng2);
+  FUZZ_CHECK(second1.has_value() && second2.has_value());
+  const Message r2 = to_party(*second2, 1);
+  auto third2 = two->handle(to_party(*second1, 2), rng2);
+  FUZZ_CHECK(third2.has_value() && !third2->empty() && (*third2)[0].is_broadcast());
+  const ByteView body = ByteView((*third2)[0].payload).subspan(32);
+  auto share = ecdsa::LastRoundShare::decode(body, std::vector<PartyId>{1});
+  FUZZ_CHECK(share.has_value());
+  write_seed(dir, "round1_honest", 0, r1.payload);
+  write_seed(dir, "round2_honest", 1, r2.payload);
+  write_seed(dir, "round3_body_honest", 2, body);
+  write_seed(dir, "dleq_proof_honest", 3, share->proof.to_bytes());
+}
+
 }  // namespace
+
+// OKMPC_FUZZ_WRITE_SEEDS=<dir>: write the four honest seeds into dir and
+// exit (after a change of the wire format or of a derivation label, so the
+// corpus keeps starting from messages the signer accepts).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (const char* dir = std::getenv("OKMPC_FUZZ_WRITE_SEEDS")) {
+    write_honest_seeds(dir);
+    std::exit(0);
+  }
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
