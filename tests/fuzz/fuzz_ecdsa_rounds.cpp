@@ -114,6 +114,21 @@ void dleq_proof(ByteView in) {
   if (proof) expect_same(proof->to_bytes(), in);
 }
 
+// Both signers after their (fixed) first rounds: the common start of every
+// run and of the seed writer.
+struct Started {
+  std::unique_ptr<ecdsa::SignParty> one = signer(0), two = signer(1);
+  DeterministicRng rng1{1}, rng2{2};
+  std::vector<Message> first1, first2;  // their round-1 messages
+  Started() {
+    auto a = one->start(rng1);
+    auto b = two->start(rng2);
+    FUZZ_CHECK(a.has_value() && b.has_value());
+    first1 = std::move(*a);
+    first2 = std::move(*b);
+  }
+};
+
 // Writes `mode` ‖ `payload` to dir/name.
 void write_seed(const std::string& dir, const char* name, uint8_t mode, ByteView payload) {
   std::ofstream f(dir + "/" + name, std::ios::binary | std::ios::trunc);
@@ -126,18 +141,13 @@ void write_seed(const std::string& dir, const char* name, uint8_t mode, ByteView
 // round-1 and round-2 payloads to signer 1, its round-3 body (after the
 // context) and that body's DLEQ proof.
 void write_honest_seeds(const std::string& dir) {
-  auto one = signer(0);
-  auto two = signer(1);
-  DeterministicRng rng1(1), rng2(2);
-  auto first1 = one->start(rng1);
-  auto first2 = two->start(rng2);
-  FUZZ_CHECK(first1.has_value() && first2.has_value());
-  const Message r1 = to_party(*first2, 1);
-  auto second1 = one->handle(r1, rng1);
-  auto second2 = two->handle(to_party(*first1, 2), rng2);
+  Started run;
+  const Message r1 = to_party(run.first2, 1);
+  auto second1 = run.one->handle(r1, run.rng1);
+  auto second2 = run.two->handle(to_party(run.first1, 2), run.rng2);
   FUZZ_CHECK(second1.has_value() && second2.has_value());
   const Message r2 = to_party(*second2, 1);
-  auto third2 = two->handle(to_party(*second1, 2), rng2);
+  auto third2 = run.two->handle(to_party(*second1, 2), run.rng2);
   FUZZ_CHECK(third2.has_value() && !third2->empty() && (*third2)[0].is_broadcast());
   const ByteView body = ByteView((*third2)[0].payload).subspan(32);
   auto share = ecdsa::LastRoundShare::decode(body, std::vector<PartyId>{1});
@@ -174,23 +184,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     default:
       break;
   }
-  auto one = signer(0);
-  auto two = signer(1);
-  DeterministicRng rng1(1), rng2(2);
-  auto first1 = one->start(rng1);
-  auto first2 = two->start(rng2);
-  FUZZ_CHECK(first1.has_value() && first2.has_value());
-  Message from2 = to_party(*first2, 1);
+  Started run;
+  Message from2 = to_party(run.first2, 1);
   if (data[0] % 4 == 0) {
     from2.payload = payload;
-    check_refusal(one->handle(from2, rng1));
+    check_refusal(run.one->handle(from2, run.rng1));
     return 0;
   }
-  auto second1 = one->handle(from2, rng1);
-  auto second2 = two->handle(to_party(*first1, 2), rng2);
+  auto second1 = run.one->handle(from2, run.rng1);
+  auto second2 = run.two->handle(to_party(run.first1, 2), run.rng2);
   FUZZ_CHECK(second1.has_value() && second2.has_value());
   Message round2 = to_party(*second2, 1);
   round2.payload = payload;
-  check_refusal(one->handle(round2, rng1));
+  check_refusal(run.one->handle(round2, run.rng1));
   return 0;
 }
