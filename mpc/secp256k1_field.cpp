@@ -3,14 +3,13 @@
 // inversion, square root.
 #include "mpc/secp256k1_field.hpp"
 
-#include <gmp.h>
-
 #if defined(OKMPC_SECP256K1_FIELD_ASM)
 #include <cpuid.h>
 #endif
 
 #include <vector>
 
+#include "mpc/mod_inverse.hpp"
 #include "mpc/wide_mul.hpp"
 
 namespace okmpc::secp256k1_vartime {
@@ -76,22 +75,9 @@ void fe_to_bytes(const Fe& a, std::span<uint8_t, 32> out) {
 
 Fe fe_inverse_vartime(const Fe& a) {
   if (a.is_zero()) return Fe{};
-  static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "GMP with 64-bit limbs");
-  static const std::array<mp_limb_t, 4> kP = {kP0, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}};
-  const std::array<uint64_t, 4> x64 = fe_to_limbs64(a);
-  // mpz_invert over read-only views of the limbs: GMP's (variable-time) gcd.
-  mpz_t x, m, r;
-  mpz_roinit_n(x, reinterpret_cast<const mp_limb_t*>(x64.data()), 4);
-  mpz_roinit_n(m, kP.data(), 4);
-  mpz_init2(r, 320);
-  const int ok = mpz_invert(r, x, m);  // p is prime and 0 < a < p: always invertible
-  std::array<uint64_t, 4> out{};
-  if (ok != 0) {
-    const size_t n = mpz_size(r);
-    for (size_t i = 0; i < n && i < 4; ++i) out[i] = mpz_getlimbn(r, static_cast<mp_size_t>(i));
-  }
-  mpz_clear(r);
-  return fe_from_limbs64(out);
+  static constexpr std::array<uint64_t, 4> kP = {kP0, ~uint64_t{0}, ~uint64_t{0}, ~uint64_t{0}};
+  // p is prime and 0 < a < p: always invertible.
+  return fe_from_limbs64(mod_inverse_vartime(fe_to_limbs64(a), kP));
 }
 
 void fe_batch_inverse_vartime(std::span<Fe> xs) {

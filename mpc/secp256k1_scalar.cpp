@@ -4,13 +4,13 @@
 // (129 bits): a wide value H·2^256 + L is congruent to H·c + L, which is folded
 // three times with fixed loop bounds and finished with one masked subtraction
 // of n. No branch and no memory index depends on a scalar's value.
-#include <gmp.h>
 #include <sodium.h>
 
 #include <string>
 
 #include "mpc/ctime.hpp"
 #include "mpc/secp256k1.hpp"
+#include "mpc/mod_inverse.hpp"
 #include "mpc/wide_mul.hpp"
 
 namespace okmpc {
@@ -232,21 +232,9 @@ Secp256k1::Scalar Secp256k1::Scalar::mul_small(uint32_t x) const {
 }
 
 Secp256k1::Scalar Secp256k1::Scalar::invert_vartime() const {
-  if (is_zero()) return Scalar();
-  static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "GMP with 64-bit limbs");
-  // mpz_invert over read-only views of the limbs (n is prime, 0 < a < n:
-  // always invertible).
-  mpz_t x, m, r;
-  mpz_roinit_n(x, reinterpret_cast<const mp_limb_t*>(limbs_.data()), 4);
-  mpz_roinit_n(m, reinterpret_cast<const mp_limb_t*>(kN.data()), 4);
-  mpz_init2(r, 320);
-  const int ok = mpz_invert(r, x, m);
+  // n is prime and 0 < a < n: always invertible (0 gives 0).
   Scalar out;
-  if (ok != 0) {
-    const size_t n = mpz_size(r);
-    for (size_t i = 0; i < n && i < 4; ++i) out.limbs_[i] = mpz_getlimbn(r, static_cast<mp_size_t>(i));
-  }
-  mpz_clear(r);
+  out.limbs_ = mod_inverse_vartime(limbs_, kN);
   return out;
 }
 
