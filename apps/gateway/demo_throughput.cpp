@@ -1,14 +1,15 @@
 // `okmpc demo --users N`: concurrent onboarding throughput over loopback HTTP.
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
+#include "apps/bench/progress_bar.hpp"
 #include "apps/gateway/demo_story.hpp"
 #include "apps/gateway/http_client.hpp"
 #include "apps/gateway/in_process_gateway.hpp"
@@ -112,10 +113,10 @@ std::vector<PreparedLogin> prepare_logins(uint16_t port, uint32_t n, unsigned co
 PhaseResult run_phase(uint16_t port, const std::vector<PreparedLogin>& logins, unsigned concurrency,
                       const char* label) {
   PhaseResult out;
-  std::mutex mu;
-  std::atomic<uint32_t> done{0};
+  std::mutex mu;  // out, done and the bar
+  uint32_t done = 0;
   const auto n = static_cast<uint32_t>(logins.size());
-  const bool bar = ::isatty(STDERR_FILENO) == 1;
+  bench::ProgressBar bar(std::cerr, bench::stderr_is_terminal());
   auto start = Clock::now();
   const double cpu_start = process_cpu_seconds();
   for_each_login(port, n, concurrency, [&](HttpClient& http, uint32_t i) {
@@ -151,18 +152,12 @@ PhaseResult run_phase(uint16_t port, const std::vector<PreparedLogin>& logins, u
         ++out.failures;
         if (out.first_error.empty()) out.first_error = failure;
       }
-    }
-    uint32_t d = ++done;
-    if (bar) {
-      const int width = 30;
-      int filled = static_cast<int>(width * d / std::max(1u, n));
-      std::fprintf(stderr, "\r%-10s [%s%s] %u/%u", label, std::string(static_cast<size_t>(filled), '#').c_str(),
-                   std::string(static_cast<size_t>(width - filled), '.').c_str(), d, n);
+      bar.update(++done, n, label);
     }
   });
   out.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   out.cpu_seconds = process_cpu_seconds() - cpu_start;
-  if (bar) std::fprintf(stderr, "\n");
+  bar.finish();
   return out;
 }
 
@@ -177,7 +172,7 @@ Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, u
   config.ip_rate_per_second = 0;        // a load test from one IP
   config.identity_rate_per_minute = 0;
   config.threads = std::max(4u, concurrency);
-  if (key_pool > 0 && ::isatty(STDERR_FILENO) == 1) {
+  if (key_pool > 0 && bench::stderr_is_terminal()) {
     std::fprintf(stderr, "filling the DWN key pool with %u key sets...\n", key_pool);
   }
   OKMPC_ASSIGN_OR_RETURN(auto gw, InProcessGateway::start(config));
