@@ -14,6 +14,26 @@ void default_party_rng(runtime::SimConfig& config, Rng& rng) {
   };
 }
 
+// Every signer ends with the (verified) signature: take the honest signers';
+// only when no signer is honest, a misbehaving one's, naming it when it has
+// none.
+template <typename SignerParty>
+Result<Signature65> agreed_signature(const std::vector<std::unique_ptr<SignerParty>>& parties,
+                                     const runtime::SimConfig& config) {
+  std::optional<Signature65> sig;
+  for (const bool honest_pass : {true, false}) {
+    for (const auto& p : parties) {
+      const bool honest = !config.crashed.count(p->id()) && !config.corrupt.count(p->id());
+      if (honest != honest_pass) continue;
+      if (!p->signature()) return tl::unexpected<Error>(runtime::missing_output(config, p->id(), "ECDSA signature"));
+      if (sig && *sig != *p->signature()) return fail(ErrorCode::kInternal, "signers disagree on the signature");
+      sig = p->signature();
+    }
+    if (sig) break;
+  }
+  return *sig;
+}
+
 }  // namespace
 
 Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
@@ -69,21 +89,54 @@ Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Sec
     parties.push_back(std::move(p));
   }
   OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
-  // Every signer ends with the (verified) signature: take the honest
-  // signers'; only when no signer is honest, a misbehaving one's, naming it
-  // when it has none.
-  std::optional<Signature65> sig;
-  for (const bool honest_pass : {true, false}) {
-    for (const auto& p : parties) {
-      const bool honest = !config.crashed.count(p->id()) && !config.corrupt.count(p->id());
-      if (honest != honest_pass) continue;
-      if (!p->signature()) return tl::unexpected<Error>(runtime::missing_output(config, p->id(), "ECDSA signature"));
-      if (sig && *sig != *p->signature()) return fail(ErrorCode::kInternal, "signers disagree on the signature");
-      sig = p->signature();
-    }
-    if (sig) break;
+  OKMPC_ASSIGN_OR_RETURN(Signature65 sig, agreed_signature(parties, config));
+  return SimulatedEcdsaSignature{sig, std::move(report)};
+}
+
+Result<SimulatedPresign> presign_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares,
+                                           std::span<const EcdsaSetup> setups, Rng& rng,
+                                           runtime::SimConfig config) {
+  if (shares.empty()) return fail(ErrorCode::kInvalidArgument, "no signers");
+  if (setups.size() != shares.size()) return fail(ErrorCode::kInvalidArgument, "one setup per signer needed");
+  PresignRequest request;
+  for (const auto& s : shares) request.signers.push_back(s.index);
+  request.session = rng.bytes<32>();
+  default_party_rng(config, rng);
+  std::vector<std::unique_ptr<PresignParty>> parties;
+  std::vector<runtime::Party*> handles;
+  for (size_t k = 0; k < shares.size(); ++k) {
+    OKMPC_ASSIGN_OR_RETURN(auto p, PresignParty::create(shares[k], setups[k], request));
+    handles.push_back(p.get());
+    parties.push_back(std::move(p));
   }
-  return SimulatedEcdsaSignature{*sig, std::move(report)};
+  SimulatedPresign out;
+  OKMPC_ASSIGN_OR_RETURN(out.report, runtime::simulate(handles, config));
+  for (auto& p : parties) {
+    auto pre = p->take_presignature();
+    if (!pre) return tl::unexpected<Error>(runtime::missing_output(config, p->id(), "ECDSA presignature"));
+    out.presignatures.push_back(std::move(*pre));
+  }
+  return out;
+}
+
+Result<SimulatedEcdsaSignature> sign_presigned_simulated(std::span<Presignature> presignatures, const Hash32& digest,
+                                                         Rng& rng, runtime::SimConfig config, bool echo_last_round) {
+  if (presignatures.empty()) return fail(ErrorCode::kInvalidArgument, "no signers");
+  OnlineSignRequest request;
+  request.digest = digest;
+  request.session = rng.bytes<32>();
+  request.echo_last_round = echo_last_round;
+  default_party_rng(config, rng);
+  std::vector<std::unique_ptr<OnlineSignParty>> parties;
+  std::vector<runtime::Party*> handles;
+  for (Presignature& pre : presignatures) {
+    OKMPC_ASSIGN_OR_RETURN(auto p, OnlineSignParty::create(std::move(pre), request));
+    handles.push_back(p.get());
+    parties.push_back(std::move(p));
+  }
+  OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
+  OKMPC_ASSIGN_OR_RETURN(Signature65 sig, agreed_signature(parties, config));
+  return SimulatedEcdsaSignature{sig, std::move(report)};
 }
 
 }  // namespace okmpc::ecdsa

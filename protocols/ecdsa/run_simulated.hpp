@@ -8,6 +8,7 @@
 
 #include "protocols/dkg/key_share.hpp"
 #include "protocols/ecdsa/setup.hpp"
+#include "protocols/ecdsa/presign.hpp"
 #include "protocols/ecdsa/sign.hpp"
 #include "protocols/runtime/simnet.hpp"
 
@@ -43,5 +44,23 @@ Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Sec
                                                std::span<const EcdsaSetup> setups, const Hash32& digest,
                                                Rng& rng, runtime::SimConfig config = {},
                                                bool echo_last_round = false);
+
+struct SimulatedPresign {
+  std::vector<Presignature> presignatures;  // [k] belongs to shares[k]
+  runtime::RunReport report;                // 2 rounds
+};
+
+// Presigning (presign.hpp) by the holders of `shares` with their `setups`
+// (same order); errors as sign_simulated.
+Result<SimulatedPresign> presign_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares,
+                                           std::span<const EcdsaSetup> setups, Rng& rng,
+                                           runtime::SimConfig config = {});
+
+// The online round for `digest` with one presignature per signer (of one
+// presigning run). Consumes every presignature, whatever the outcome.
+// Errors as sign_simulated; kInvalidArgument for a consumed presignature.
+Result<SimulatedEcdsaSignature> sign_presigned_simulated(std::span<Presignature> presignatures, const Hash32& digest,
+                                                         Rng& rng, runtime::SimConfig config = {},
+                                                         bool echo_last_round = false);
 
 }  // namespace okmpc::ecdsa

@@ -48,6 +48,10 @@
 #include "protocols/ecdsa/vole.hpp"
 #include "protocols/runtime/round_party.hpp"
 
+namespace okmpc::ecdsa::detail {
+class SignCore;
+}  // namespace okmpc::ecdsa::detail
+
 namespace okmpc::ecdsa {
 
 struct SignRequest {
@@ -72,6 +76,7 @@ class SignParty final : public runtime::RoundParty {
 
   // The verified 65-byte signature, once finished().
   const std::optional<Signature65>& signature() const { return signature_; }
+  ~SignParty() override;
 
  protected:
   uint16_t rounds() const override { return 3; }
@@ -80,50 +85,10 @@ class SignParty final : public runtime::RoundParty {
   Result<runtime::Outgoing> complete_round(uint16_t round, runtime::Inbox inbox, Rng& rng) override;
 
  private:
-  struct Peer {
-    PairSetup setup;
-    std::vector<Scalar> gadget;     // gadget_vector(setup.gadget_seed), derived at create()
-    Scalar lambda;                  // λ_j (public)
-    Point X;                        // X_j, the DKG verification share; pk_j = λ_j·X_j
-    std::optional<VoleBob> bob;     // my receiver state toward the peer (round 1 -> 3)
-    Secret<Scalar> chi;             // χ_{i,j}: my random vOLE input toward the peer
-    Hash32 commitment{};            // the peer's commitment to R_j
-    VoleShares c;                   // my sender outputs toward the peer (c^u, c^v)
-    // Public values of the pair, kept for the last-round evidence and checks.
-    Scalar psi_out, psi_in;         // ψ_{i,j} sent, ψ_{j,i} received
-    Point gamma_u_out, gamma_v_out; // Γ_{i,j} = c·G sent
-    Point gamma_u_in, gamma_v_in;   // Γ_{j,i} received
-    Point d_u, d_v;                 // d_{i,j}·G (my vOLE receiver outputs)
-    Point R;                        // R_j (opened in round 2)
-  };
+  SignParty(runtime::RunConfig config, SignRequest request, std::unique_ptr<detail::SignCore> core);
 
-  SignParty(runtime::RunConfig config, dkg::KeyShare<Secp256k1> share, SignRequest request, Hash32 context);
-  Bytes pair_sid(PartyId alice, PartyId bob) const;
-  Hash32 commit(PartyId who, const Point& R, ByteView salt) const;
-  Result<runtime::Outgoing> round2(runtime::Inbox& inbox, Rng& rng);
-  Result<runtime::Outgoing> round3(runtime::Inbox& inbox, Rng& rng);
-  Status finish(runtime::Inbox& inbox);
-  // On a failed final check: one error per signer whose last-round share is
-  // wrong (public checks, then the pair checks only this party can run),
-  // each naming that signer.
-  std::vector<Error> wrong_shares(const std::map<PartyId, LastRoundShare>& shares) const;
-  Status check_pair_evidence(PartyId m, const Peer& peer, const LastRoundShare& share) const;
-  Status check_context(PartyId from, ByteView payload) const;
-
-  dkg::KeyShare<Secp256k1> share_;
   SignRequest request_;
-  Hash32 context_{};
-  std::map<PartyId, Peer> peers_;
-  Secret<Scalar> sk_;   // λ_i·x_i
-  Point pk_i_;          // sk_i·G = λ_i·X_i (round 1)
-  Point Phi_i_;         // Φ_i = φ_i·G (round 1, published in round 3)
-  Secret<Scalar> r_;    // instance key r_i
-  Secret<Scalar> phi_;  // inversion mask φ_i
-  Point R_i_;
-  ByteArray<32> salt_{};
-  Point R_;             // Σ R_j (after round 2)
-  Scalar h_, rx_;       // H(m), r_x (after round 2)
-  Scalar u_sum_, w_sum_;
+  std::unique_ptr<detail::SignCore> core_;
   std::optional<Signature65> signature_;
 };
 

@@ -37,6 +37,8 @@ enum class ProtocolId : uint16_t {
   kFrost = 3,        // protocols/frost
   kEcdsaSetup = 4,   // protocols/ecdsa: pairwise OT setup
   kEcdsaSign = 5,    // protocols/ecdsa: signing
+  kEcdsaPresign = 7, // protocols/ecdsa: presigning (rounds 1-2 of signing, no message)
+  kEcdsaOnline = 8,  // protocols/ecdsa: the online round of a presignature
   kTest = 0x7fff,    // tests of the runtime itself
 };
 

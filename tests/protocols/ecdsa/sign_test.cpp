@@ -420,5 +420,158 @@ TEST_F(EcdsaAdversarial, SwappedSignerSetIsNamed) {
   for (auto& p : run.parties) EXPECT_FALSE(p->signature());
 }
 
+// ---- presigning (presign.hpp): rounds 1-2 ahead of time, one online round ----
+
+struct Presigned {
+  Fixture fixture;
+  std::vector<Presignature> presignatures;
+};
+
+Presigned presign(uint32_t t, uint32_t n, std::initializer_list<PartyId> signers, uint64_t seed) {
+  Presigned out;
+  out.fixture = make(t, n, seed, /*dealer=*/true);
+  DeterministicRng rng(seed + 1);
+  auto s = pick(out.fixture.shares, signers);
+  auto st = pick_setups(out.fixture.setups, signers);
+  auto pre = presign_simulated(s, st, rng);
+  EXPECT_TRUE(pre) << pre.error();
+  EXPECT_EQ(pre->report.rounds, 2u);
+  const uint64_t k = signers.size();
+  EXPECT_EQ(pre->report.messages, 2 * k * (k - 1));
+  out.presignatures = std::move(pre->presignatures);
+  return out;
+}
+
+void presign_and_check(uint32_t t, uint32_t n, std::initializer_list<PartyId> signers, uint64_t seed) {
+  Presigned p = presign(t, n, signers, seed);
+  ASSERT_EQ(p.presignatures.size(), signers.size());
+  for (const Presignature& pre : p.presignatures) {
+    ASSERT_TRUE(pre.usable());
+    EXPECT_EQ(pre.id(), p.presignatures[0].id());  // one run, one id
+    EXPECT_EQ(pre.signers(), std::vector<PartyId>(signers));
+  }
+  DeterministicRng rng(seed + 2);
+  const Hash32 digest = sha256(as_bytes("signed with a presignature"));
+  auto out = sign_presigned_simulated(p.presignatures, digest, rng);
+  ASSERT_TRUE(out) << out.error();
+  expect_valid_ethereum_signature(out->signature, digest, p.fixture.shares[0].group_public_key);
+  EXPECT_EQ(out->report.rounds, 1u);
+  const uint64_t k = signers.size();
+  EXPECT_EQ(out->report.messages, k * (k - 1));
+  for (const Presignature& pre : p.presignatures) EXPECT_FALSE(pre.usable());
+}
+
+TEST(EcdsaPresign, TwoOfThreeSignsInOneOnlineRound) { presign_and_check(2, 3, {1, 3}, 1100); }
+TEST(EcdsaPresign, ThreeOfFiveSignsInOneOnlineRound) { presign_and_check(3, 5, {2, 4, 5}, 1200); }
+
+TEST(EcdsaPresign, APresignatureSignsOnce) {
+  Presigned p = presign(2, 3, {1, 2}, 1300);
+  DeterministicRng rng(1301);
+  const Hash32 first = sha256(as_bytes("first"));
+  ASSERT_TRUE(sign_presigned_simulated(p.presignatures, first, rng));
+  // A second digest with the same (consumed) presignatures is refused before
+  // any message is sent.
+  auto again = sign_presigned_simulated(p.presignatures, sha256(as_bytes("second")), rng);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kInvalidArgument) << again.error();
+  // Moving a presignature away leaves an unusable one behind.
+  Presigned q = presign(2, 3, {1, 2}, 1310);
+  Presignature moved = std::move(q.presignatures[0]);
+  EXPECT_TRUE(moved.usable());
+  EXPECT_FALSE(q.presignatures[0].usable());
+  auto party = OnlineSignParty::create(std::move(q.presignatures[0]), OnlineSignRequest{});
+  ASSERT_FALSE(party);
+  EXPECT_EQ(party.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST(EcdsaPresign, RunsGiveDistinctPresignaturesAndNonces) {
+  Presigned a = presign(2, 3, {1, 2}, 1400);
+  DeterministicRng rng(1450);  // not presign()'s seed + 1: another run
+  auto s = pick(a.fixture.shares, {1, 2});
+  auto st = pick_setups(a.fixture.setups, {1, 2});
+  auto b = presign_simulated(s, st, rng);
+  ASSERT_TRUE(b) << b.error();
+  EXPECT_NE(a.presignatures[0].id(), b->presignatures[0].id());
+  const Hash32 digest = sha256(as_bytes("same digest"));
+  auto sa = sign_presigned_simulated(a.presignatures, digest, rng);
+  auto sb = sign_presigned_simulated(b->presignatures, digest, rng);
+  ASSERT_TRUE(sa && sb);
+  // Different r: the two presignatures carry independent nonces.
+  EXPECT_FALSE(std::equal(sa->signature.begin(), sa->signature.begin() + 32, sb->signature.begin()));
+  expect_valid_ethereum_signature(sb->signature, digest, a.fixture.shares[0].group_public_key);
+}
+
+TEST(EcdsaPresign, PresignaturesOfDifferentRunsDoNotCombine) {
+  Presigned a = presign(2, 3, {1, 2}, 1500);
+  DeterministicRng rng(1550);
+  auto b = presign_simulated(pick(a.fixture.shares, {1, 2}), pick_setups(a.fixture.setups, {1, 2}), rng);
+  ASSERT_TRUE(b) << b.error();
+  std::vector<Presignature> mixed;
+  mixed.push_back(std::move(a.presignatures[0]));
+  mixed.push_back(std::move(b->presignatures[1]));
+  auto out = sign_presigned_simulated(mixed, sha256(as_bytes("mixed")), rng);
+  ASSERT_FALSE(out);
+  EXPECT_EQ(out.error().code, ErrorCode::kProtocolAbort) << out.error();
+  EXPECT_NE(out.error().message.find("context mismatch"), std::string::npos) << out.error();
+}
+
+// A party that cheats in the presigning rounds is named there, before any
+// message exists.
+TEST_F(EcdsaAdversarial, WrongMultiplicationInputInPresigningIsNamed) {
+  DeterministicRng rng(1600);
+  runtime::SimConfig config;
+  config.byzantine = [](PartyId from, std::vector<runtime::Message> out) {
+    for (auto& m : out) {
+      if (from != 2 || m.protocol != runtime::ProtocolId::kEcdsaPresign || m.round != 2) continue;
+      const size_t at = 32 + 65 + 32;  // Γ^u
+      auto g = Point::from_bytes(ByteView(m.payload).subspan(at, 65)).value() + Point::generator();
+      const auto enc = g.to_bytes_uncompressed();
+      std::copy(enc.begin(), enc.end(), m.payload.begin() + static_cast<std::ptrdiff_t>(at));
+    }
+    return out;
+  };
+  auto r = presign_simulated(pick(fixture_->shares, {1, 2}), pick_setups(fixture_->setups, {1, 2}), rng, config);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().culprits, std::vector<uint32_t>{2}) << r.error();
+  EXPECT_NE(r.error().message.find("Γ^u"), std::string::npos) << r.error();
+}
+
+TEST_F(EcdsaAdversarial, WrongOnlineWIsNamed) {
+  DeterministicRng rng(1700);
+  auto pre = presign_simulated(pick(fixture_->shares, {1, 2, 3}), pick_setups(fixture_->setups, {1, 2, 3}), rng);
+  ASSERT_TRUE(pre) << pre.error();
+  runtime::SimConfig config;
+  config.byzantine = [](PartyId from, std::vector<runtime::Message> out) {
+    for (auto& m : out) {
+      if (from == 2 && m.protocol == runtime::ProtocolId::kEcdsaOnline) shift_scalar(m.payload, 64, Scalar::one());
+    }
+    return out;
+  };
+  auto r = sign_presigned_simulated(pre->presignatures, sha256(as_bytes("online")), rng, config);
+  expect_named(r, 2);
+  EXPECT_NE(r.error().message.find("w does not match"), std::string::npos) << r.error();
+}
+
+TEST_F(EcdsaAdversarial, OtherDigestInTheOnlineRoundIsNamed) {
+  DeterministicRng rng(1800);
+  auto pre = presign_simulated(pick(fixture_->shares, {1, 2, 3}), pick_setups(fixture_->setups, {1, 2, 3}), rng);
+  ASSERT_TRUE(pre) << pre.error();
+  std::vector<std::unique_ptr<OnlineSignParty>> parties;
+  std::vector<runtime::Party*> handles;
+  for (PartyId i : {1u, 2u, 3u}) {
+    OnlineSignRequest req;
+    req.digest = sha256(as_bytes(i == 3 ? "pay 100 ETH" : "pay 1 ETH"));
+    req.session = ByteArray<32>{11};
+    parties.push_back(OnlineSignParty::create(std::move(pre->presignatures[i - 1]), req).value());
+    handles.push_back(parties.back().get());
+  }
+  ASSERT_FALSE(runtime::simulate(handles, {}));
+  for (size_t k : {0, 1}) {  // both honest parties name party 3
+    ASSERT_TRUE(parties[k]->abort_error().has_value());
+    EXPECT_EQ(parties[k]->abort_error()->culprits, std::vector<uint32_t>{3}) << *parties[k]->abort_error();
+  }
+  for (auto& p : parties) EXPECT_FALSE(p->signature());
+}
+
 }  // namespace
 }  // namespace okmpc::ecdsa
