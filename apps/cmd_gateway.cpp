@@ -17,7 +17,7 @@ constexpr const char* kHelp = R"(usage: okmpc gateway --listen 127.0.0.1:PORT --
          [--oidc-jwks FILE --oidc-audience ID] [--clients FILE]
          [--auth-nodes 3 --auth-quorum 2 --dwn-nodes 3 --dwn-threshold 2]
          [--rate-ip PER_SECOND] [--rate-identity PER_MINUTE] [--threads N]
-         [--malicious-auth-node I] [--dwn-down I[,J...]] [--key-pool N [--key-pool-fill]] [--eddsa-receipts]
+         [--malicious-auth-node I] [--dwn-down I[,J...]] [--key-pool N [--key-pool-fill]] [--no-presign] [--eddsa-receipts]
 
 Serves the okmpc HTTP API (docs/gateway.md). PORT 0 picks a free port; the
 chosen address is printed as "listening on HOST:PORT" once ready.
@@ -33,6 +33,9 @@ chosen address is printed as "listening on HOST:PORT" once ready.
   --key-pool N          keep N pre-generated key sets for first logins, refilled in the
                         background at low priority (default 0: keys made at first login)
   --key-pool-fill       fill the key pool before listening (at normal priority)
+  --no-presign          sign every UserOp in all three DKLs23 rounds; by default the DWN
+                        makes each user's next presignature in idle time (memory only), so
+                        a returning login signs in one online round
   --eddsa-receipts      also FROST-sign each registration record with the user's Ed25519 key
 )";
 
@@ -57,7 +60,7 @@ int run_gateway(const std::vector<std::string>& argv) {
                           {"listen", "data", "oidc-jwks", "oidc-audience", "clients", "auth-nodes", "auth-quorum",
                            "dwn-nodes", "dwn-threshold", "rate-ip", "rate-identity", "threads",
                            "malicious-auth-node", "dwn-down", "key-pool"},
-                          {"help", "eddsa-receipts", "key-pool-fill"}, &err);
+                          {"help", "eddsa-receipts", "key-pool-fill", "no-presign"}, &err);
   if (!args) return usage_error("gateway", err);
   if (args->flag("help")) {
     std::cout << kHelp;
@@ -93,6 +96,7 @@ int run_gateway(const std::vector<std::string>& argv) {
   config.threads = std::max(1u, threads);
   config.eddsa_receipts = args->flag("eddsa-receipts");
   config.key_pool_prefill = args->flag("key-pool-fill");
+  config.presign = !args->flag("no-presign");
   if (auto v = args->get("rate-ip"); v && !parse_double(*v, config.ip_rate_per_second)) {
     return usage_error("gateway", "--rate-ip must be a non-negative number");
   }

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <chrono>
 #include <future>
 #include <optional>
 #include <utility>
@@ -118,12 +120,12 @@ struct DwnNetwork::Signers {
   std::vector<dkg::KeyShare<C>> shares;
   std::vector<SecretBytes> extras;  // the stored setups (ECDSA), empty for Ed25519
   std::vector<uint32_t> ids;
+  std::string owner;                // the shares' owner
 };
 
 template <Curve C>
-Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& key_id, const std::string& identity,
-                                                           const eth::Address& session_address,
-                                                           ByteView authorization) const {
+Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& key_id,
+                                                           const Requester* requester) const {
   Signers<C> out;
   std::vector<uint32_t> refused, unbound;
   Error refusal;
@@ -137,16 +139,20 @@ Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& ke
       unbound.push_back(node);
       continue;
     }
-    if (stored.owner != identity) {
+    const std::string& expected = requester != nullptr ? requester->identity : out.owner;
+    if (!expected.empty() && stored.owner != expected) {
       refused.push_back(node);
       refusal = Error(ErrorCode::kPermissionDenied, "key " + key_id + " does not belong to the requester");
       continue;
     }
-    if (auto ok = check_(authorization, identity, session_address); !ok) {
-      refused.push_back(node);
-      refusal = ok.error();
-      continue;
+    if (requester != nullptr) {
+      if (auto ok = check_(requester->authorization, requester->identity, requester->session_address); !ok) {
+        refused.push_back(node);
+        refusal = ok.error();
+        continue;
+      }
     }
+    out.owner = stored.owner;
     out.shares.push_back(std::move(stored.share));
     out.extras.push_back(std::move(stored.extra));
     out.ids.push_back(node);
@@ -166,14 +172,24 @@ Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& ke
   return out;
 }
 
-Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
-  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Secp256k1>(request.key_id, request.identity,
-                                                                  request.session_address, request.authorization));
+namespace {
+
+Result<std::vector<ecdsa::EcdsaSetup>> parse_setups(const std::vector<SecretBytes>& extras) {
   std::vector<ecdsa::EcdsaSetup> setups;
-  for (const SecretBytes& extra : signers.extras) {
+  for (const SecretBytes& extra : extras) {
     OKMPC_ASSIGN_OR_RETURN(auto setup, ecdsa::EcdsaSetup::parse(extra.expose()));
     setups.push_back(std::move(setup));
   }
+  return setups;
+}
+
+}  // namespace
+
+Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
+  if (auto presigned = sign_presigned(request)) return std::move(*presigned);
+  const Requester requester{request.identity, request.session_address, request.authorization};
+  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Secp256k1>(request.key_id, &requester));
+  OKMPC_ASSIGN_OR_RETURN(auto setups, parse_setups(signers.extras));
   OsRng os;
   OKMPC_ASSIGN_OR_RETURN(auto signed_,
                          ecdsa::sign_simulated(signers.shares, setups, request.digest, os, live_network()));
@@ -184,9 +200,138 @@ Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
   return out;
 }
 
+std::optional<Result<EcdsaSignResult>> DwnNetwork::sign_presigned(const SignRequest& request) {
+  // The signer set and run of the stocked presignature, as the first
+  // holding node knows them (public: the presigning run's id and set).
+  std::vector<uint32_t> set;
+  Hash32 run{};
+  {
+    std::lock_guard lock(presign_mu_);
+    for (const auto& node : held_) {
+      if (auto it = node.find(request.key_id); it != node.end()) {
+        set = it->second.presignature.signers();
+        run = it->second.presignature.id();
+        break;
+      }
+    }
+    if (set.empty()) {
+      ++presign_stats_.fallbacks;
+      return std::nullopt;
+    }
+  }
+  for (uint32_t node : set) {
+    if (is_down(node)) {
+      std::lock_guard lock(presign_mu_);
+      ++presign_stats_.fallbacks;
+      return std::nullopt;  // kept: usable again once the node is back
+    }
+  }
+  // Each node of the set checks on its own, as for a full signature: the
+  // key's owner (recorded from its bound share, which never changes) and
+  // the auth quorum's authorization.
+  std::vector<uint32_t> refused;
+  Error refusal;
+  for (uint32_t node : set) {
+    std::string owner;
+    {
+      std::lock_guard lock(presign_mu_);
+      auto it = held_[node - 1].find(request.key_id);
+      if (it != held_[node - 1].end()) owner = it->second.owner;
+    }
+    if (!owner.empty() && owner != request.identity) {
+      refused.push_back(node);
+      refusal = Error(ErrorCode::kPermissionDenied, "key " + request.key_id + " does not belong to the requester");
+    } else if (auto ok = check_(request.authorization, request.identity, request.session_address); !ok) {
+      refused.push_back(node);
+      refusal = ok.error();
+    }
+  }
+  if (!refused.empty()) {
+    return fail(ErrorCode::kPermissionDenied, "dwn: node(s) " + node_list(refused) + " refused: " + refusal.message,
+                refused);
+  }
+  // Every node takes its presignature out of its memory before the online
+  // round: a presignature is used once or destroyed, never put back.
+  std::vector<ecdsa::Presignature> taken;
+  {
+    std::lock_guard lock(presign_mu_);
+    for (uint32_t node : set) {
+      auto it = held_[node - 1].find(request.key_id);
+      if (it == held_[node - 1].end() || it->second.presignature.id() != run) break;  // a concurrent login took it
+      taken.push_back(std::move(it->second.presignature));
+      held_[node - 1].erase(it);
+    }
+    if (taken.size() != set.size()) {
+      ++presign_stats_.fallbacks;
+      return std::nullopt;  // the ones taken are destroyed with `taken`
+    }
+  }
+  OsRng os;
+  auto signed_ = ecdsa::sign_presigned_simulated(taken, request.digest, os, live_network());
+  if (!signed_) return tl::unexpected(signed_.error());
+  {
+    std::lock_guard lock(presign_mu_);
+    ++presign_stats_.used;
+  }
+  EcdsaSignResult out;
+  out.signature = signed_->signature;
+  out.report = signed_->report;
+  out.signers = std::move(set);
+  out.presigned = true;
+  return out;
+}
+
+void DwnNetwork::want_presignature(const std::string& key_id) {
+  std::lock_guard lock(presign_mu_);
+  if (presign_queued_.count(key_id) > 0) return;
+  size_t stocked = 0;
+  for (const auto& node : held_) {
+    if (node.count(key_id) > 0) return;
+    stocked = std::max(stocked, node.size());
+  }
+  if (stocked + presign_queue_.size() >= kMaxPresignedKeys) return;
+  presign_queue_.push_back(key_id);
+  presign_queued_.insert(key_id);
+}
+
+Result<bool> DwnNetwork::presign_next() {
+  std::string key_id;
+  {
+    std::lock_guard lock(presign_mu_);
+    if (presign_queue_.empty()) return false;
+    key_id = std::move(presign_queue_.front());
+    presign_queue_.pop_front();
+    presign_queued_.erase(key_id);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Secp256k1>(key_id, nullptr));
+  OKMPC_ASSIGN_OR_RETURN(auto setups, parse_setups(signers.extras));
+  OsRng os;
+  OKMPC_ASSIGN_OR_RETURN(auto made, ecdsa::presign_simulated(signers.shares, setups, os, live_network()));
+  std::lock_guard lock(presign_mu_);
+  for (size_t k = 0; k < signers.ids.size(); ++k) {
+    // Replaces nothing that could still be used with this one: a node's
+    // older presignature of the key (its peers' were taken) is destroyed.
+    held_[signers.ids[k] - 1].insert_or_assign(key_id,
+                                               HeldPresignature{signers.owner, std::move(made.presignatures[k])});
+  }
+  ++presign_stats_.made;
+  presign_stats_.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return true;
+}
+
+PresignStats DwnNetwork::presign_stats() const {
+  std::lock_guard lock(presign_mu_);
+  PresignStats out = presign_stats_;
+  out.pending = presign_queue_.size();
+  out.stocked = 0;
+  for (const auto& node : held_) out.stocked = std::max(out.stocked, node.size());
+  return out;
+}
+
 Result<EddsaSignResult> DwnNetwork::sign_eddsa(const EddsaSignRequest& request) {
-  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Ed25519>(request.key_id, request.identity,
-                                                                request.session_address, request.authorization));
+  const Requester requester{request.identity, request.session_address, request.authorization};
+  OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Ed25519>(request.key_id, &requester));
   OsRng os;
   OKMPC_ASSIGN_OR_RETURN(auto signed_, frost::sign_simulated<frost::FrostEd25519Sha512>(
                                            std::span<const dkg::KeyShare<Ed25519>>(signers.shares),

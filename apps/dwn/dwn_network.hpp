@@ -14,6 +14,11 @@
 //    (key_pool.hpp), generated with owner kUnclaimedOwner, to the identity
 //    that claimed it — each node only after checking the auth quorum
 //    certificate for that identity itself.
+//  - presign_next / sign_ecdsa: DKLs23 presignatures (protocols/ecdsa/
+//    presign.hpp) for keys that signed before, made in idle moments by the
+//    background worker (key_pool_refiller.hpp) and kept in each node's
+//    memory only. sign_ecdsa uses one when every node of its signer set
+//    still holds it (one online round), else signs all three rounds online.
 //  - sign_eddsa: FROST (RFC 9591, Ed25519-SHA512) by t live nodes with the
 //    same per-node checks as sign_ecdsa.
 // Nodes can be marked down (fault injection): keygen needs all n nodes,
@@ -22,9 +27,13 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +43,7 @@
 #include "mpc/error.hpp"
 #include "mpc/eth.hpp"
 #include "mpc/hash.hpp"
+#include "protocols/ecdsa/presign.hpp"
 #include "protocols/runtime/identity.hpp"
 #include "protocols/runtime/run_report.hpp"
 #include "protocols/runtime/simnet.hpp"
@@ -87,7 +97,17 @@ using AuthorizationCheck =
 struct EcdsaSignResult {
   ByteArray<65> signature{};  // r ‖ s ‖ v, low s, v in {27, 28}
   std::vector<uint32_t> signers;
-  runtime::RunReport report;
+  runtime::RunReport report;  // the online rounds only when presigned
+  bool presigned = false;     // one online round with a presignature made earlier
+};
+
+struct PresignStats {
+  uint64_t made = 0;          // presigning runs finished by this process
+  uint64_t used = 0;          // signatures that used one
+  uint64_t fallbacks = 0;     // signatures that found none and ran all rounds online
+  size_t pending = 0;         // keys waiting for one
+  size_t stocked = 0;         // keys holding one (at node 1 of their signer set)
+  double seconds = 0;         // wall time spent presigning
 };
 
 class DwnNetwork {
@@ -106,6 +126,17 @@ class DwnNetwork {
   // if fewer than t are up, kPermissionDenied if a node refuses the
   // authorization (naming it), kNotFound for an unknown key.
   Result<EcdsaSignResult> sign_ecdsa(const SignRequest& request);
+
+  // Asks for a presignature of key_id to be made in the next idle moment
+  // (no-op when one is held or queued, or the stock is at its limit).
+  void want_presignature(const std::string& key_id);
+  // Makes one queued presignature on the calling thread: false when the
+  // queue is empty. A key that cannot presign now (nodes down, unbound)
+  // is dropped from the queue with the error.
+  Result<bool> presign_next();
+  PresignStats presign_stats() const;
+  // Presignatures kept at most (keys); beyond it want_presignature is a no-op.
+  static constexpr size_t kMaxPresignedKeys = 4096;
 
   // FROST signature of request.message with the Ed25519 key; errors as sign_ecdsa.
   Result<EddsaSignResult> sign_eddsa(const EddsaSignRequest& request);
@@ -132,26 +163,51 @@ class DwnNetwork {
         identities_(std::move(identities)),
         threshold_(threshold),
         down_mask_(down_mask),
-        check_(std::move(check)) {}
+        check_(std::move(check)),
+        held_(vaults_.size()) {}
   // The network of one protocol run: OS randomness for every party and the
   // nodes' identity keys for the signed echo broadcast.
   runtime::SimConfig live_network() const;
   std::vector<uint32_t> down_nodes() const;
+  // Who asks for a signature, and on whose authority.
+  struct Requester {
+    const std::string& identity;
+    const eth::Address& session_address;
+    ByteView authorization;
+  };
   // The first t live nodes willing to sign with key_id for the requester,
-  // with their decoded shares (sign_ecdsa / sign_eddsa).
+  // with their decoded shares (sign_ecdsa / sign_eddsa). Without a
+  // requester (presigning: no message, nothing is released) every node with
+  // a bound share takes part; the owner is reported in Signers::owner.
   template <Curve C>
   struct Signers;
   template <Curve C>
-  Result<Signers<C>> collect_signers(const std::string& key_id, const std::string& identity,
-                                     const eth::Address& session_address, ByteView authorization) const;
+  Result<Signers<C>> collect_signers(const std::string& key_id, const Requester* requester) const;
   template <Curve C>
   Status bind_share(uint32_t node, const std::string& key_id, const std::string& identity);
+  // The presigned path of sign_ecdsa: every node of the stocked signer set
+  // takes its presignature (each after its own checks) and they run the
+  // online round. nullopt when the set cannot use one (then nothing is
+  // left behind: a presignature taken by some nodes only is destroyed).
+  std::optional<Result<EcdsaSignResult>> sign_presigned(const SignRequest& request);
+
+  // One node's presignature of a key, in that node's memory only.
+  struct HeldPresignature {
+    std::string owner;          // the bound share's owner at presigning (never changes once bound)
+    ecdsa::Presignature presignature;
+  };
 
   std::vector<ShareVault> vaults_;  // [i-1] = node i
   std::vector<runtime::IdentityKey> identities_;  // [i-1] = node i's identity key (from the OS, per process)
   uint32_t threshold_;
   uint32_t down_mask_;
   AuthorizationCheck check_;
+
+  mutable std::mutex presign_mu_;
+  std::vector<std::map<std::string, HeldPresignature>> held_;  // [i-1] = node i's presignatures by key id
+  std::deque<std::string> presign_queue_;
+  std::set<std::string> presign_queued_;
+  PresignStats presign_stats_;
 };
 
 }  // namespace okmpc::dwn

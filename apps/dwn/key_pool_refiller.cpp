@@ -38,7 +38,7 @@ Status KeyPoolRefiller::fill(uint32_t count) {
 
 void KeyPoolRefiller::start() {
   std::lock_guard lock(mu_);
-  if (thread_.joinable() || target_ == 0) return;
+  if (thread_.joinable() || (target_ == 0 && !presigning_)) return;
   stopping_ = false;
   thread_ = std::thread([this] { run(); });
 }
@@ -87,6 +87,16 @@ void KeyPoolRefiller::run() {
       std::unique_lock lock(mu_);
       cv_.wait_for(lock, std::chrono::milliseconds(5), [this] { return stopping_; });
       continue;
+    }
+    if (presigning_) {
+      // A failed presignature (a node down, a share not bound) drops that
+      // key from the queue; the next login asks again.
+      auto made = dwn_.presign_next();
+      if (!made) {
+        std::lock_guard lock(mu_);
+        last_error_ = "presign: " + made.error().describe();
+      }
+      if (!made || *made) continue;
     }
     auto free = pool_.free_count();
     const bool full = free && *free >= static_cast<int64_t>(target_);

@@ -13,6 +13,11 @@
 // inline, which is the same work done on the request instead of in the
 // background.
 //
+// The same idle moments make DKLs23 presignatures (set_presigning): each
+// idle turn first makes one queued presignature (dwn_network.hpp
+// presign_next, a few ms), then looks at the pool. A presignature is
+// cheaper than a key set and saves a returning login most of its signing.
+//
 // A set whose generation is interrupted by a crash leaves node shares that
 // no index row names: they are never claimed and never used.
 #pragma once
@@ -58,6 +63,9 @@ class KeyPoolRefiller {
   // While busy() is true no new set is started (see above). Set before
   // start(); busy() must be cheap and thread-safe.
   void set_busy_probe(std::function<bool()> busy) { busy_ = std::move(busy); }
+  // Also make the DWN's queued presignatures in idle moments (set before
+  // start(); the thread then runs even with target 0).
+  void set_presigning(bool on) { presigning_ = on; }
   PoolStats stats() const;
 
  private:
@@ -74,6 +82,7 @@ class KeyPoolRefiller {
   double generation_seconds_ = 0;
   std::string last_error_;
   std::function<bool()> busy_;
+  bool presigning_ = false;
   std::thread thread_;
 };
 

@@ -74,6 +74,7 @@ Result<std::unique_ptr<Gateway>> Gateway::open(const GatewayConfig& config) {
   if (config.key_pool_prefill) OKMPC_TRY(gw->refiller_->fill(config.key_pool));
   // Pool refills are idle-time work (key_pool_refiller.hpp).
   gw->refiller_->set_busy_probe([g = gw.get()] { return g->logins_in_flight_.load(std::memory_order_relaxed) > 0; });
+  gw->refiller_->set_presigning(config.presign);
   gw->refiller_->start();
   gw->add_routes();
   return gw;

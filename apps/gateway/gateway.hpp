@@ -49,6 +49,7 @@ class Gateway {
 
   // The key pool's state (also GET /api/oc/v1/dwn/pool).
   dwn::PoolStats pool_stats() const { return refiller_->stats(); }
+  dwn::PresignStats presign_stats() const { return dwn_->presign_stats(); }
 
  private:
   Gateway(GatewayConfig config, ClientRegistry clients, std::unique_ptr<UserStore> store);

@@ -33,6 +33,11 @@ struct GatewayConfig {
   // returns (the demo's throughput mode).
   uint32_t key_pool = 0;
   bool key_pool_prefill = false;
+  // DKLs23 presignatures (apps/dwn/dwn_network.hpp): after each ECDSA
+  // signature the DWN makes the key's next presignature in an idle moment,
+  // so the user's next login signs in one online round. In memory only;
+  // false = every signature runs all three rounds online.
+  bool presign = true;
   // After inclusion the DWN also FROST-signs the registration record with the
   // user's Ed25519 key (the answer's okmpc.registrationReceipt).
   bool eddsa_receipts = false;

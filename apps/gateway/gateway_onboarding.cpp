@@ -274,6 +274,11 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
   auto signature = dwn_->sign_ecdsa(sign_request);
   if (!signature) return tl::unexpected(dwn_error(signature.error(), ApiErrorCode::kSignerUnavailable));
   const double sign_ms = ms_since(sign_start);
+  if (config_.presign) {
+    // The key's next presignature, made when no login is in flight.
+    dwn_->want_presignature(user.ecdsa_key_id);
+    refiller_->notify();
+  }
   op.signature.assign(signature->signature.begin(), signature->signature.end());
 
   // 6. Inclusion (and the faucet's welcome balance for a new wallet).
@@ -340,6 +345,7 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
     details["dkg"] = std::move(dkg);
   }
   json::object signing = report_json(signature->report);
+  signing["presigned"] = signature->presigned;
   json::array signing_nodes;
   for (uint32_t id : signature->signers) signing_nodes.push_back(id);
   signing["signers"] = std::move(signing_nodes);

@@ -265,7 +265,11 @@ Status SignCore::prepare(runtime::Inbox& inbox, Rng& rng) {
     if (!(peer.d_v + peer.gamma_v_in == chi_pk)) {
       return blame(j, ErrorCode::kProtocolAbort, "multiplication input is not its key share (Γ^v check)");
     }
-    peer.chi = Secret<Scalar>();  // χ is no longer needed
+    // χ, the OT setup copy and the gadget are no longer needed: a
+    // presignature kept in memory holds only what the last round uses.
+    peer.chi = Secret<Scalar>();
+    peer.setup = PairSetup{};
+    peer.gadget = std::vector<Scalar>{};
   }
   const Point R = Point::sum(nonces);
   if (R.is_identity()) return fail(ErrorCode::kProtocolAbort, "ecdsa sign: combined nonce is the identity");

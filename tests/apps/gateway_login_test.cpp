@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "apps/gateway/onboarding_client.hpp"
 #include "apps/gateway/session_token.hpp"
 #include "chain/account_factory.hpp"
@@ -120,6 +123,34 @@ TEST_F(GatewayLoginTest, ReturningLoginReusesTheKeysAndWallet) {
   EXPECT_FALSE(d2["okmpc"].as_object()["firstLogin"].as_bool());
   EXPECT_FALSE(d2["okmpc"].as_object().contains("dkg"));
   EXPECT_EQ(d1["okmpc"].as_object()["ecdsaPublicKey"], d2["okmpc"].as_object()["ecdsaPublicKey"]);
+}
+
+// After a login the DWN makes the key's next presignature in an idle
+// moment; a later login then signs in one online round, and its UserOp
+// signature still recovers (libsecp256k1) to the user's MPC key.
+TEST_F(GatewayLoginTest, ReturningLoginSignsWithAPresignatureInOneRound) {
+  LoginClient c(gw_->port());
+  auto k1 = c.new_session_key();
+  auto first = c.authenticate(k1, c.google_token("carol-sub", "carol@example.com", k1));
+  ASSERT_EQ(first.status, 200u) << first.body;
+  EXPECT_FALSE(body_json(first)["data"].as_object()["okmpc"].as_object()["signing"].as_object()["presigned"].as_bool());
+  const std::string public_key(body_json(first)["data"].as_object()["okmpc"].as_object()["ecdsaPublicKey"].as_string());
+  // The presignature is idle-time work: give the gateway idle moments.
+  bool presigned = false;
+  for (int attempt = 0; attempt < 20 && !presigned; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    auto k = c.new_session_key();
+    auto r = c.authenticate(k, c.google_token("carol-sub", "carol@example.com", k));
+    ASSERT_EQ(r.status, 200u) << r.body;
+    auto details = body_json(r)["data"].as_object()["okmpc"].as_object();
+    auto signing = details["signing"].as_object();
+    presigned = signing["presigned"].as_bool();
+    EXPECT_EQ(signing["rounds"].to_number<int>(), presigned ? 1 : 3);
+    auto op_hash = *from_hex_fixed<32>(std::string(details["userOpHash"].as_string()));
+    auto sig = *from_hex_prefixed(std::string(details["userOpSignature"].as_string()));
+    EXPECT_EQ(recover_compressed(eth::personal_message_digest(op_hash), sig), public_key);
+  }
+  EXPECT_TRUE(presigned) << "no login used a presignature";
 }
 
 TEST_F(GatewayLoginTest, RejectionsLeaveChainAndStoreUnchanged) {
