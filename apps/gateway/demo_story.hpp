@@ -65,12 +65,20 @@ struct ThroughputResult {
   uint32_t pool_sets = 0;
   double pool_seconds = 0, pool_sets_per_second = 0;
   uint32_t first_from_pool = 0;  // first logins that claimed a pooled set
+  // DKLs23 presignatures made in the idle time between the phases (wall
+  // seconds spent making them) and returning logins that used one; the
+  // others signed all three rounds online.
+  uint64_t presignatures_made = 0;
+  double presign_seconds = 0;
+  uint32_t returning_presigned = 0;
 };
 
 // Fills the DWN key pool with `key_pool` sets (timed), then onboards `users`
-// users concurrently over HTTP (first logins), then logs each in again
-// (returning logins). Draws a progress bar on stderr when it is a terminal.
+// users concurrently over HTTP (first logins), then — with `presign`, after
+// the DWN has made the presignatures the first logins asked for in the idle
+// time between the phases — logs each in again (returning logins). Draws a
+// progress bar on stderr when it is a terminal.
 Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency,
-                                        uint32_t key_pool);
+                                        uint32_t key_pool, bool presign = true);
 
 }  // namespace okmpc::gateway::demo

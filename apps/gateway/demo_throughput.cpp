@@ -39,6 +39,7 @@ struct PhaseResult {
   std::string first_error;
   LoginBreakdown sums;  // cpu_ms unused
   uint32_t from_pool = 0;
+  uint32_t presigned = 0;  // logins whose signature used a presignature
 
   // The means per successful login.
   LoginBreakdown means() const {
@@ -138,6 +139,10 @@ PhaseResult run_phase(uint16_t port, const std::vector<PreparedLogin>& logins, u
           std::lock_guard lock(mu);
           ++out.from_pool;
         }
+        if (details.at("signing").at("presigned").as_bool()) {
+          std::lock_guard lock(mu);
+          ++out.presigned;
+        }
       }
     }
     {
@@ -163,9 +168,25 @@ PhaseResult run_phase(uint16_t port, const std::vector<PreparedLogin>& logins, u
 
 }  // namespace
 
+// Waits until the DWN has made every presignature asked for (idle-time
+// work, see GatewayConfig::presign) or `limit` passes.
+void wait_for_presignatures(const Gateway& gw, std::chrono::seconds limit) {
+  const auto deadline = Clock::now() + limit;
+  while (gw.presign_stats().pending > 0 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // The last one taken from the queue may still be running.
+  const uint64_t made = gw.presign_stats().made;
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  while (gw.presign_stats().made != made && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
 Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency,
-                                        uint32_t key_pool) {
+                                        uint32_t key_pool, bool presign) {
   GatewayConfig config;
+  config.presign = presign;
   config.key_pool = key_pool;
   config.key_pool_prefill = key_pool > 0;
   config.data_dir = data_dir;
@@ -187,8 +208,19 @@ Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, u
   // Each phase's logins (fresh session keys and tokens for the same users)
   // are prepared before it starts; see prepare_logins.
   PhaseResult first = run_phase(gw->port(), prepare_logins(gw->port(), users, concurrency, tag), concurrency, "first");
-  PhaseResult again =
-      run_phase(gw->port(), prepare_logins(gw->port(), users, concurrency, tag), concurrency, "returning");
+  std::vector<PreparedLogin> returning = prepare_logins(gw->port(), users, concurrency, tag);
+  // Between the phases the gateway is idle: the DWN makes the presignatures
+  // the first logins asked for (while the logins above were prepared, and
+  // here), as a deployment does between bursts.
+  if (presign) {
+    if (bench::stderr_is_terminal()) std::fprintf(stderr, "DWN nodes presigning in idle time...\n");
+    wait_for_presignatures(gw->gateway(), std::chrono::seconds(300));
+  }
+  const dwn::PresignStats presigned = gw->gateway().presign_stats();
+  out.presignatures_made = presigned.made;
+  out.presign_seconds = presigned.seconds;
+  PhaseResult again = run_phase(gw->port(), returning, concurrency, "returning");
+  out.returning_presigned = again.presigned;
   out.failures = first.failures + again.failures;
   out.first_from_pool = first.from_pool;
   out.first_error = !first.first_error.empty() ? first.first_error : again.first_error;
