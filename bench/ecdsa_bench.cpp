@@ -2,6 +2,9 @@
 //   BM_EcdsaSetup/n   the one-time pairwise OT setup of an n-party key
 //                     (n(n-1)/2 pairs, base OTs in both directions);
 //   BM_EcdsaSign/t/n  one t-of-n signing (three rounds);
+//   BM_EcdsaPresign/t/n, BM_EcdsaOnlineSign/t/n  the same signature split
+//                     at the message (presign.hpp): two rounds ahead of
+//                     time, then one online round;
 //   BM_EcdsaSetupParse, BM_EcdsaGadgetVector  a returning login's per-node
 //                     preparation (stored setup parse, one pair's gadget).
 // The reported time is the compute of ALL parties summed (the RunReport's
@@ -69,15 +72,26 @@ void BM_EcdsaSetup(benchmark::State& st) {
 }
 BENCHMARK(BM_EcdsaSetup)->Arg(3)->Arg(5)->UseManualTime()->Unit(benchmark::kMillisecond);
 
+// The first t parties' shares and (re-parsed) setups of a cached key.
+struct SignerSet {
+  std::vector<dkg::KeyShare<Secp256k1>> shares;
+  std::vector<EcdsaSetup> setups;
+};
+SignerSet first_signers(uint32_t t, uint32_t n) {
+  const Key& k = key(t, n);
+  SignerSet out;
+  for (uint32_t i = 0; i < t; ++i) {
+    out.shares.push_back(k.shares[i].clone());
+    out.setups.push_back(EcdsaSetup::parse(k.setups[i].serialize().expose()).value());
+  }
+  return out;
+}
+
 void BM_EcdsaSign(benchmark::State& st) {
   const uint32_t t = static_cast<uint32_t>(st.range(0)), n = static_cast<uint32_t>(st.range(1));
-  const Key& k = key(t, n);
-  std::vector<dkg::KeyShare<Secp256k1>> signers;
-  std::vector<EcdsaSetup> setups;
-  for (uint32_t i = 0; i < t; ++i) {
-    signers.push_back(k.shares[i].clone());
-    setups.push_back(EcdsaSetup::parse(k.setups[i].serialize().expose()).value());
-  }
+  const SignerSet set = first_signers(t, n);
+  const auto& signers = set.shares;
+  const auto& setups = set.setups;
   DeterministicRng rng(uint64_t{0x516});
   const Hash32 digest = sha256(as_bytes("okmpc threshold ecdsa bench"));
   runtime::RunReport last;
@@ -93,6 +107,36 @@ void BM_EcdsaSign(benchmark::State& st) {
   st.counters["party_cpu_ms"] = cpu_ms / static_cast<double>(st.iterations());
 }
 BENCHMARK(BM_EcdsaSign)->Args({2, 3})->Args({3, 5})->Args({5, 9})->UseManualTime()->Unit(benchmark::kMillisecond);
+
+// Presigning (timed) or the online round (timed; a fresh presignature is
+// made untimed before each iteration).
+void ecdsa_split_bench(benchmark::State& st, bool online) {
+  const uint32_t t = static_cast<uint32_t>(st.range(0)), n = static_cast<uint32_t>(st.range(1));
+  const SignerSet set = first_signers(t, n);
+  DeterministicRng rng(uint64_t{0x9125});
+  const Hash32 digest = sha256(as_bytes("okmpc threshold ecdsa bench"));
+  runtime::RunReport last;
+  double cpu_ms = 0;
+  for (auto _ : st) {
+    auto pre = presign_simulated(set.shares, set.setups, rng);
+    if (!pre) std::abort();
+    runtime::RunReport report = pre->report;
+    if (online) {
+      auto out = sign_presigned_simulated(pre->presignatures, digest, rng);
+      if (!out) std::abort();
+      report = out->report;
+    }
+    st.SetIterationTime(report.total_compute_ms / 1000.0);
+    cpu_ms += report.total_cpu_ms;
+    last = report;
+  }
+  add_counters(st, last, t);
+  st.counters["party_cpu_ms"] = cpu_ms / static_cast<double>(st.iterations());
+}
+void BM_EcdsaPresign(benchmark::State& st) { ecdsa_split_bench(st, false); }
+void BM_EcdsaOnlineSign(benchmark::State& st) { ecdsa_split_bench(st, true); }
+BENCHMARK(BM_EcdsaPresign)->Args({2, 3})->Args({3, 5})->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EcdsaOnlineSign)->Args({2, 3})->Args({3, 5})->UseManualTime()->Unit(benchmark::kMillisecond);
 
 // What a returning login pays before signing: parsing one stored setup
 // (checksum, seeds; a 2-of-3 key's setup holds two pairs) and deriving one
