@@ -302,7 +302,16 @@ Result<bool> DwnNetwork::presign_next() {
     key_id = std::move(presign_queue_.front());
     presign_queue_.pop_front();
     presign_queued_.erase(key_id);
+    ++presign_running_;
   }
+  // Counted as pending until it is stored (or has failed).
+  struct Done {
+    DwnNetwork& dwn;
+    ~Done() {
+      std::lock_guard lock(dwn.presign_mu_);
+      --dwn.presign_running_;
+    }
+  } done{*this};
   const auto start = std::chrono::steady_clock::now();
   OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Secp256k1>(key_id, nullptr));
   OKMPC_ASSIGN_OR_RETURN(auto setups, parse_setups(signers.extras));
@@ -323,7 +332,7 @@ Result<bool> DwnNetwork::presign_next() {
 PresignStats DwnNetwork::presign_stats() const {
   std::lock_guard lock(presign_mu_);
   PresignStats out = presign_stats_;
-  out.pending = presign_queue_.size();
+  out.pending = presign_queue_.size() + presign_running_;
   out.stocked = 0;
   for (const auto& node : held_) out.stocked = std::max(out.stocked, node.size());
   return out;

@@ -105,7 +105,7 @@ struct PresignStats {
   uint64_t made = 0;          // presigning runs finished by this process
   uint64_t used = 0;          // signatures that used one
   uint64_t fallbacks = 0;     // signatures that found none and ran all rounds online
-  size_t pending = 0;         // keys waiting for one
+  size_t pending = 0;         // keys waiting for one (queued or being made)
   size_t stocked = 0;         // keys holding one (at node 1 of their signer set)
   double seconds = 0;         // wall time spent presigning
 };
@@ -207,6 +207,7 @@ class DwnNetwork {
   std::vector<std::map<std::string, HeldPresignature>> held_;  // [i-1] = node i's presignatures by key id
   std::deque<std::string> presign_queue_;
   std::set<std::string> presign_queued_;
+  size_t presign_running_ = 0;  // taken from the queue, not yet stored
   PresignStats presign_stats_;
 };
 

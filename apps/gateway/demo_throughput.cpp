@@ -175,12 +175,6 @@ void wait_for_presignatures(const Gateway& gw, std::chrono::seconds limit) {
   while (gw.presign_stats().pending > 0 && Clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  // The last one taken from the queue may still be running.
-  const uint64_t made = gw.presign_stats().made;
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  while (gw.presign_stats().made != made && Clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
 }
 
 Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency,
