@@ -139,8 +139,11 @@ Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& ke
       unbound.push_back(node);
       continue;
     }
-    const std::string& expected = requester != nullptr ? requester->identity : out.owner;
-    if (!expected.empty() && stored.owner != expected) {
+    // With a requester: exactly its identity (an empty one matches no
+    // owner). Presigning: every node's owner must be the first node's.
+    const bool owner_ok = requester != nullptr ? stored.owner == requester->identity
+                                               : out.owner.empty() || stored.owner == out.owner;
+    if (!owner_ok) {
       refused.push_back(node);
       refusal = Error(ErrorCode::kPermissionDenied, "key " + key_id + " does not belong to the requester");
       continue;
