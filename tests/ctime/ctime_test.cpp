@@ -175,6 +175,12 @@ void ecdsa_sign(uint64_t seed) {
   digest.fill(0xc7);
   auto sig = ecdsa::sign_simulated(keys, setup->setups, digest, rng, net);
   if (!sig) die("ecdsa sign: " + sig.error().describe());
+  // The same signature split at the message: presigning (rounds 1-2 and
+  // SignCore::prepare), then the online round (w_i from the kept φ_i, v_i).
+  auto pre = ecdsa::presign_simulated(keys, setup->setups, rng, net);
+  if (!pre) die("ecdsa presign: " + pre.error().describe());
+  auto online = ecdsa::sign_presigned_simulated(pre->presignatures, digest, rng, net);
+  if (!online) die("ecdsa online sign: " + online.error().describe());
 }
 
 // The Ed25519 fixed-base comb (mpc/ed25519_base.hpp) on secret scalars,
