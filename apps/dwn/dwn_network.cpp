@@ -135,7 +135,7 @@ Result<DwnNetwork::Signers<C>> DwnNetwork::collect_signers(const std::string& ke
     OKMPC_ASSIGN_OR_RETURN(auto stored, decode_stored_share<C>(blob.expose()));
     // Each node decides on its own whether to take part. A share that was
     // never bound (the node was down at the claim) signs for nobody.
-    if (stored.owner == kUnclaimedOwner) {
+    if (stored.owner == kUnclaimedOwner || stored.owner.empty()) {
       unbound.push_back(node);
       continue;
     }
@@ -239,9 +239,13 @@ std::optional<Result<EcdsaSignResult>> DwnNetwork::sign_presigned(const SignRequ
     {
       std::lock_guard lock(presign_mu_);
       auto it = held_[node - 1].find(request.key_id);
-      if (it != held_[node - 1].end()) owner = it->second.owner;
+      if (it == held_[node - 1].end() || it->second.presignature.id() != run) {
+        ++presign_stats_.fallbacks;
+        return std::nullopt;  // this node has none of the run: sign all rounds (with the full checks)
+      }
+      owner = it->second.owner;
     }
-    if (!owner.empty() && owner != request.identity) {
+    if (owner != request.identity) {
       refused.push_back(node);
       refusal = Error(ErrorCode::kPermissionDenied, "key " + request.key_id + " does not belong to the requester");
     } else if (auto ok = check_(request.authorization, request.identity, request.session_address); !ok) {
