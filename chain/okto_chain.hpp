@@ -114,6 +114,8 @@ class OktoChain {
   Result<std::optional<Block>> seal_block();
 
   // The userOpHash this chain uses for `op` (its entry point, chain id, mode).
+  // Reads only the configuration fixed at open: safe without the lock that
+  // guards the chain's state.
   Result<Hash32> user_op_hash(const UserOperation& op) const;
 
   // Queries (latest state, pending entries included).

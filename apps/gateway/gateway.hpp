@@ -117,6 +117,12 @@ class Gateway {
   // only grows): their returning logins skip the key-pool lookup.
   std::mutex fully_bound_mutex_;
   std::unordered_set<std::string> fully_bound_;
+  // Owners whose SWA deployment this gateway saw included in a durable
+  // block (a deployment is never undone): their registrations skip the
+  // chain lookup, so they do not wait on the chain lock while a block is
+  // being sealed.
+  std::mutex deployed_mutex_;
+  std::unordered_set<std::string> deployed_owners_;
 };
 
 }  // namespace okmpc::gateway

@@ -253,14 +253,19 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
   chain::RegisterSession call{req.session_address, static_cast<uint64_t>(now), valid_until, kDemoToken,
                               Uint256::from_u64(kSessionSpendLimit)};
   chain::UserOperation op = chain::build_account_operation(*swa, *nonce, call, 1, 1, req.client_swa);
-  Result<Hash32> op_hash;
   bool deployed = false;
   {
+    std::lock_guard lock(deployed_mutex_);
+    deployed = deployed_owners_.contains(user.owner_address);
+  }
+  if (!deployed) {
     std::lock_guard lock(chain_mutex_);
     deployed = chain_->swa_of_owner(*owner).has_value();
-    if (!deployed) chain::add_deployment(op, *owner);
-    op_hash = chain_->user_op_hash(op);
   }
+  if (!deployed) chain::add_deployment(op, *owner);
+  // The hash reads only the chain's fixed configuration (entry point, chain
+  // id): no chain lock.
+  const Result<Hash32> op_hash = chain_->user_op_hash(op);
   if (!op_hash) return api_fail(ApiErrorCode::kInternal, "userOpHash: " + op_hash.error().message);
 
   // 5. Threshold ECDSA by the DWN; each node re-checks the certificate.
@@ -291,6 +296,11 @@ ApiResult<json::value> Gateway::authenticate(const RouteContext& ctx) {
   });
   if (!receipt) return api_fail(ApiErrorCode::kChainRejected, "registration UserOp rejected: " + receipt.error().message);
   const double chain_ms = ms_since(chain_start);
+  {
+    // The receipt is returned once its block is durable: the SWA exists.
+    std::lock_guard lock(deployed_mutex_);
+    deployed_owners_.insert(user.owner_address);
+  }
 
   SessionRecord record{eth::to_checksum(req.session_address), user.user_id, eth::to_checksum(req.client_swa),
                        req.nonce, static_cast<int64_t>(valid_until), to_hex_prefixed(receipt->hash),
