@@ -1,6 +1,7 @@
 #include "protocols/ecdsa/run_simulated.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 
 namespace okmpc::ecdsa {
@@ -34,6 +35,19 @@ Result<Signature65> agreed_signature(const std::vector<std::unique_ptr<SignerPar
   return *sig;
 }
 
+// One party per k < count from `make(k)` (the first error stops it), and the
+// handles runtime::simulate takes.
+template <typename P, typename Make>
+Result<std::vector<std::unique_ptr<P>>> make_parties(size_t count, Make make, std::vector<runtime::Party*>& handles) {
+  std::vector<std::unique_ptr<P>> parties;
+  for (size_t k = 0; k < count; ++k) {
+    OKMPC_ASSIGN_OR_RETURN(std::unique_ptr<P> p, make(k));
+    handles.push_back(p.get());
+    parties.push_back(std::move(p));
+  }
+  return parties;
+}
+
 }  // namespace
 
 Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>> shares, Rng& rng,
@@ -54,13 +68,10 @@ Result<SimulatedSetup> setup_simulated(std::span<const dkg::KeyShare<Secp256k1>>
   }
   const runtime::SessionId session = rng.bytes<32>();
   default_party_rng(config, rng);
-  std::vector<std::unique_ptr<SetupParty>> parties;
   std::vector<runtime::Party*> handles;
-  for (const auto& s : shares) {
-    OKMPC_ASSIGN_OR_RETURN(auto p, SetupParty::create(s, session, ids));
-    handles.push_back(p.get());
-    parties.push_back(std::move(p));
-  }
+  OKMPC_ASSIGN_OR_RETURN(auto parties, make_parties<SetupParty>(
+                                           shares.size(), [&](size_t k) { return SetupParty::create(shares[k], session, ids); },
+                                           handles));
   OKMPC_ASSIGN_OR_RETURN(out.report, runtime::simulate(handles, config));
   for (auto& p : parties) {
     auto setup = p->take_setup();
@@ -81,13 +92,10 @@ Result<SimulatedEcdsaSignature> sign_simulated(std::span<const dkg::KeyShare<Sec
   request.session = rng.bytes<32>();
   request.echo_last_round = echo_last_round;
   default_party_rng(config, rng);
-  std::vector<std::unique_ptr<SignParty>> parties;
   std::vector<runtime::Party*> handles;
-  for (size_t k = 0; k < shares.size(); ++k) {
-    OKMPC_ASSIGN_OR_RETURN(auto p, SignParty::create(shares[k], setups[k], request));
-    handles.push_back(p.get());
-    parties.push_back(std::move(p));
-  }
+  OKMPC_ASSIGN_OR_RETURN(auto parties, make_parties<SignParty>(
+                                           shares.size(), [&](size_t k) { return SignParty::create(shares[k], setups[k], request); },
+                                           handles));
   OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
   OKMPC_ASSIGN_OR_RETURN(Signature65 sig, agreed_signature(parties, config));
   return SimulatedEcdsaSignature{sig, std::move(report)};
@@ -102,13 +110,11 @@ Result<SimulatedPresign> presign_simulated(std::span<const dkg::KeyShare<Secp256
   for (const auto& s : shares) request.signers.push_back(s.index);
   request.session = rng.bytes<32>();
   default_party_rng(config, rng);
-  std::vector<std::unique_ptr<PresignParty>> parties;
   std::vector<runtime::Party*> handles;
-  for (size_t k = 0; k < shares.size(); ++k) {
-    OKMPC_ASSIGN_OR_RETURN(auto p, PresignParty::create(shares[k], setups[k], request));
-    handles.push_back(p.get());
-    parties.push_back(std::move(p));
-  }
+  OKMPC_ASSIGN_OR_RETURN(auto parties, make_parties<PresignParty>(
+                                           shares.size(),
+                                           [&](size_t k) { return PresignParty::create(shares[k], setups[k], request); },
+                                           handles));
   SimulatedPresign out;
   OKMPC_ASSIGN_OR_RETURN(out.report, runtime::simulate(handles, config));
   for (auto& p : parties) {
@@ -127,13 +133,16 @@ Result<SimulatedEcdsaSignature> sign_presigned_simulated(std::span<Presignature>
   request.session = rng.bytes<32>();
   request.echo_last_round = echo_last_round;
   default_party_rng(config, rng);
-  std::vector<std::unique_ptr<OnlineSignParty>> parties;
+  // Every presignature leaves the caller's span here, so a failure below
+  // (e.g. one already consumed) destroys the others instead of leaving them
+  // usable.
+  std::vector<Presignature> owned(std::make_move_iterator(presignatures.begin()),
+                                  std::make_move_iterator(presignatures.end()));
   std::vector<runtime::Party*> handles;
-  for (Presignature& pre : presignatures) {
-    OKMPC_ASSIGN_OR_RETURN(auto p, OnlineSignParty::create(std::move(pre), request));
-    handles.push_back(p.get());
-    parties.push_back(std::move(p));
-  }
+  OKMPC_ASSIGN_OR_RETURN(auto parties, make_parties<OnlineSignParty>(
+                                           owned.size(),
+                                           [&](size_t k) { return OnlineSignParty::create(std::move(owned[k]), request); },
+                                           handles));
   OKMPC_ASSIGN_OR_RETURN(runtime::RunReport report, runtime::simulate(handles, config));
   OKMPC_ASSIGN_OR_RETURN(Signature65 sig, agreed_signature(parties, config));
   return SimulatedEcdsaSignature{sig, std::move(report)};

@@ -482,6 +482,13 @@ TEST(EcdsaPresign, APresignatureSignsOnce) {
   auto party = OnlineSignParty::create(std::move(q.presignatures[0]), OnlineSignRequest{});
   ASSERT_FALSE(party);
   EXPECT_EQ(party.error().code, ErrorCode::kInvalidArgument);
+  // A set with one consumed presignature is refused, and the refusal
+  // consumes the rest too: none is left usable for another attempt.
+  ASSERT_TRUE(q.presignatures[1].usable());
+  auto partial = sign_presigned_simulated(q.presignatures, sha256(as_bytes("partial")), rng);
+  ASSERT_FALSE(partial);
+  EXPECT_EQ(partial.error().code, ErrorCode::kInvalidArgument) << partial.error();
+  EXPECT_FALSE(q.presignatures[1].usable());
 }
 
 TEST(EcdsaPresign, RunsGiveDistinctPresignaturesAndNonces) {
