@@ -190,6 +190,10 @@ Result<std::vector<ecdsa::EcdsaSetup>> parse_setups(const std::vector<SecretByte
 
 Result<EcdsaSignResult> DwnNetwork::sign_ecdsa(const SignRequest& request) {
   if (auto presigned = sign_presigned(request)) return std::move(*presigned);
+  {
+    std::lock_guard lock(presign_mu_);
+    ++presign_stats_.fallbacks;
+  }
   const Requester requester{request.identity, request.session_address, request.authorization};
   OKMPC_ASSIGN_OR_RETURN(auto signers, collect_signers<Secp256k1>(request.key_id, &requester));
   OKMPC_ASSIGN_OR_RETURN(auto setups, parse_setups(signers.extras));
@@ -217,17 +221,10 @@ std::optional<Result<EcdsaSignResult>> DwnNetwork::sign_presigned(const SignRequ
         break;
       }
     }
-    if (set.empty()) {
-      ++presign_stats_.fallbacks;
-      return std::nullopt;
-    }
+    if (set.empty()) return std::nullopt;
   }
   for (uint32_t node : set) {
-    if (is_down(node)) {
-      std::lock_guard lock(presign_mu_);
-      ++presign_stats_.fallbacks;
-      return std::nullopt;  // kept: usable again once the node is back
-    }
+    if (is_down(node)) return std::nullopt;  // kept: usable again once the node is back
   }
   // Each node of the set checks on its own, as for a full signature: the
   // key's owner (recorded from its bound share, which never changes) and
@@ -240,7 +237,6 @@ std::optional<Result<EcdsaSignResult>> DwnNetwork::sign_presigned(const SignRequ
       std::lock_guard lock(presign_mu_);
       auto it = held_[node - 1].find(request.key_id);
       if (it == held_[node - 1].end() || it->second.presignature.id() != run) {
-        ++presign_stats_.fallbacks;
         return std::nullopt;  // this node has none of the run: sign all rounds (with the full checks)
       }
       owner = it->second.owner;
@@ -268,10 +264,7 @@ std::optional<Result<EcdsaSignResult>> DwnNetwork::sign_presigned(const SignRequ
       taken.push_back(std::move(it->second.presignature));
       held_[node - 1].erase(it);
     }
-    if (taken.size() != set.size()) {
-      ++presign_stats_.fallbacks;
-      return std::nullopt;  // the ones taken are destroyed with `taken`
-    }
+    if (taken.size() != set.size()) return std::nullopt;  // the ones taken are destroyed with `taken`
   }
   OsRng os;
   auto signed_ = ecdsa::sign_presigned_simulated(taken, request.digest, os, live_network());
@@ -291,12 +284,10 @@ std::optional<Result<EcdsaSignResult>> DwnNetwork::sign_presigned(const SignRequ
 void DwnNetwork::want_presignature(const std::string& key_id) {
   std::lock_guard lock(presign_mu_);
   if (presign_queued_.count(key_id) > 0) return;
-  size_t stocked = 0;
   for (const auto& node : held_) {
     if (node.count(key_id) > 0) return;
-    stocked = std::max(stocked, node.size());
   }
-  if (stocked + presign_queue_.size() >= kMaxPresignedKeys) return;
+  if (stocked_keys() + presign_queue_.size() >= kMaxPresignedKeys) return;
   presign_queue_.push_back(key_id);
   presign_queued_.insert(key_id);
 }
@@ -340,8 +331,13 @@ PresignStats DwnNetwork::presign_stats() const {
   std::lock_guard lock(presign_mu_);
   PresignStats out = presign_stats_;
   out.pending = presign_queue_.size() + presign_running_;
-  out.stocked = 0;
-  for (const auto& node : held_) out.stocked = std::max(out.stocked, node.size());
+  out.stocked = stocked_keys();
+  return out;
+}
+
+size_t DwnNetwork::stocked_keys() const {
+  size_t out = 0;
+  for (const auto& node : held_) out = std::max(out, node.size());
   return out;
 }
 

@@ -190,6 +190,9 @@ class DwnNetwork {
   // online round. nullopt when the set cannot use one (then nothing is
   // left behind: a presignature taken by some nodes only is destroyed).
   std::optional<Result<EcdsaSignResult>> sign_presigned(const SignRequest& request);
+  // Keys holding a presignature at some node (the fullest node's count).
+  // Caller holds presign_mu_.
+  size_t stocked_keys() const;
 
   // One node's presignature of a key, in that node's memory only.
   struct HeldPresignature {

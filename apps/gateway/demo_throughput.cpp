@@ -166,8 +166,6 @@ PhaseResult run_phase(uint16_t port, const std::vector<PreparedLogin>& logins, u
   return out;
 }
 
-}  // namespace
-
 // Waits until the DWN has made every presignature asked for (idle-time
 // work, see GatewayConfig::presign) or `limit` passes.
 void wait_for_presignatures(const Gateway& gw, std::chrono::seconds limit) {
@@ -176,6 +174,8 @@ void wait_for_presignatures(const Gateway& gw, std::chrono::seconds limit) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
+
+}  // namespace
 
 Result<ThroughputResult> run_throughput(const std::filesystem::path& data_dir, uint32_t users, unsigned concurrency,
                                         uint32_t key_pool, bool presign) {
