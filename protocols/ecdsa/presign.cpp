@@ -10,10 +10,7 @@ constexpr std::string_view kPresignLabel = "okmpc/ecdsa/presign/context/v1";
 constexpr std::string_view kOnlineLabel = "okmpc/ecdsa/presign/online/v1";
 
 Hash32 presign_context(const runtime::SessionId& session, const Point& group_key, std::span<const PartyId> signers) {
-  Bytes ids;
-  append_u32_be(ids, static_cast<uint32_t>(signers.size()));
-  for (PartyId p : signers) append_u32_be(ids, p);
-  return sha256({as_bytes(kPresignLabel), session, group_key.to_bytes(), ids});
+  return sha256({as_bytes(kPresignLabel), session, group_key.to_bytes(), detail::signer_set_bytes(signers)});
 }
 
 }  // namespace

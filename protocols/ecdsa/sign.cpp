@@ -10,10 +10,7 @@ constexpr std::string_view kContextLabel = "okmpc/ecdsa/sign/context/v1";
 
 Hash32 context_hash(const runtime::SessionId& session, const Point& group_key, const Hash32& digest,
                     std::span<const PartyId> signers) {
-  Bytes ids;
-  append_u32_be(ids, static_cast<uint32_t>(signers.size()));
-  for (PartyId p : signers) append_u32_be(ids, p);
-  return sha256({as_bytes(kContextLabel), session, group_key.to_bytes(), digest, ids});
+  return sha256({as_bytes(kContextLabel), session, group_key.to_bytes(), digest, detail::signer_set_bytes(signers)});
 }
 
 }  // namespace

@@ -31,6 +31,13 @@ tl::unexpected<Error> blame(PartyId peer, const Error& e) {
 
 }  // namespace
 
+Bytes signer_set_bytes(std::span<const PartyId> signers) {
+  Bytes ids;
+  append_u32_be(ids, static_cast<uint32_t>(signers.size()));
+  for (PartyId p : signers) append_u32_be(ids, p);
+  return ids;
+}
+
 Result<std::vector<PartyId>> checked_signers(const dkg::KeyShare<Secp256k1>& share, const EcdsaSetup& setup,
                                              std::vector<PartyId> signers) {
   std::sort(signers.begin(), signers.end());

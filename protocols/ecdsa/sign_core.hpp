@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "mpc/hash.hpp"
@@ -31,6 +32,10 @@ namespace okmpc::ecdsa::detail {
 using runtime::PartyId;
 using Scalar = Secp256k1::Scalar;
 using Point = Secp256k1::Point;
+
+// The signer set as the context hashes absorb it: count, then each id
+// (u32 big-endian).
+Bytes signer_set_bytes(std::span<const PartyId> signers);
 
 // Sorts `signers` and checks them against the share and the setup:
 // kInvalidArgument (culprits = the offending id) for a set smaller than t,
